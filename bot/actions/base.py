@@ -1,0 +1,103 @@
+"""The shared shape of every careerbot action: read profile and question, ask the
+knowledge base off the event loop, send one reply, remember the context for follow-ups."""
+import asyncio
+import importlib
+import logging
+import pkgutil
+from abc import ABCMeta, abstractmethod
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Dict, List, Optional
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot.actions.profile_state import Profile, Query
+from knowledge import KnowledgeBase
+
+logger = logging.getLogger(__name__)
+
+MAX_MESSAGE_CHARS = 1000
+
+
+@dataclass
+class Reply:
+    text: str
+    buttons: List[Dict[str, str]] = field(default_factory=list)
+    slots: Dict[str, Any] = field(default_factory=dict)
+    # Set when the answer needs one more fact: the profile slot the buttons fill.
+    asks_for: Optional[str] = None
+    # What a follow-up ("and in New York?") should start from; default: this question's entities.
+    context: Optional[Dict[str, List[str]]] = None
+
+
+@lru_cache(maxsize=None)
+def knowledge_base() -> KnowledgeBase:
+    """One KnowledgeBase (and so one engine) per process; sessions are opened per query."""
+    return KnowledgeBase()
+
+
+class KnowledgeAction(Action, metaclass=ABCMeta):
+    """An action that answers from the knowledge base. Subclasses implement `answer`,
+    a synchronous function of (kb, profile, query) that runs in a worker thread."""
+
+    @abstractmethod
+    def answer(self, kb: KnowledgeBase, profile: Profile, query: Query) -> Reply:
+        ...
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[Dict[str, Any]]:
+        query = Query.from_tracker(tracker)
+        if len(query.text) > MAX_MESSAGE_CHARS:
+            dispatcher.utter_message(response="utter_message_too_long")
+            return []
+        profile = Profile.from_tracker(tracker)
+        learned = {}
+        if query.first("background"):  # "I'm a backend dev, how long ...": always about the user
+            profile.background = learned["background"] = query.first("background")
+        reply = await answer_safely(self, profile, query, dispatcher)
+        if reply is None:
+            return []
+        reply.slots = {**learned, **reply.slots}
+        return send(dispatcher, self.name(), query, reply, profile)
+
+
+async def answer_safely(action: "KnowledgeAction", profile: Profile, query: Query,
+                        dispatcher: CollectingDispatcher) -> Optional[Reply]:
+    """Runs the blocking KB query in a worker thread; on failure the user gets an apology."""
+    try:
+        return await asyncio.to_thread(action.answer, knowledge_base(), profile, query)
+    except Exception:
+        logger.exception("action %s failed on %r", action.name(), query.text)
+        dispatcher.utter_message(response="utter_knowledge_error")
+        return None
+
+
+def send(dispatcher: CollectingDispatcher, action: str, query: Query, reply: Reply,
+         profile: Profile) -> List[Dict[str, Any]]:
+    dispatcher.utter_message(text=reply.text, buttons=reply.buttons or None)
+    context = {"action": action, "entities": reply.context if reply.context is not None else query.entities}
+    events = [SlotSet(name, value) for name, value in reply.slots.items()]
+    events.append(SlotSet("context", context))
+    if reply.asks_for:
+        events.append(SlotSet("pending", {**context, "slot": reply.asks_for}))
+        events.append(SlotSet("asked", sorted({*profile.asked, reply.asks_for})))
+    else:
+        events.append(SlotSet("pending", None))
+    return events
+
+
+def action_registry() -> Dict[str, "KnowledgeAction"]:
+    """Every concrete KnowledgeAction by name, for follow-ups and pending questions."""
+    import bot.actions as package
+
+    for module in pkgutil.iter_modules(package.__path__):
+        importlib.import_module(f"{package.__name__}.{module.name}")
+    found, todo = {}, list(KnowledgeAction.__subclasses__())
+    while todo:
+        cls = todo.pop()
+        todo.extend(cls.__subclasses__())
+        if not getattr(cls, "__abstractmethods__", None):
+            action = cls()
+            found[action.name()] = action
+    return found

@@ -1,0 +1,47 @@
+"""Career levels and progression."""
+from bot.actions.base import KnowledgeAction, Reply
+from bot.actions.profile_state import Profile, Query
+from bot.actions.replies import bullets, button, join_words, money_range
+from knowledge import KnowledgeBase
+from knowledge.results import CareerLevelInfo, Unknown
+
+
+def years(level: CareerLevelInfo) -> str:
+    return f"{level.min_years}+ years" if level.max_years is None else f"{level.min_years}-{level.max_years} years"
+
+
+def pay(level: CareerLevelInfo) -> str:
+    if not level.salary_bands:
+        return "the guide gives no salary figure"
+    return " or ".join(f"{money_range(b.min_usd, b.max_usd)} (“{b.wording}”)" for b in level.salary_bands)
+
+
+class ActionCareerLevels(KnowledgeAction):
+    def name(self) -> str:
+        return "action_career_levels"
+
+    def answer(self, kb: KnowledgeBase, profile: Profile, query: Query) -> Reply:
+        levels = kb.career_levels()
+        asked = query.first("level")
+        if asked:
+            level = kb.career_level(asked)
+            if isinstance(level, Unknown):
+                return Reply(f"The levels in the guide are: {join_words(level.known)}.")
+            text = f"**{level.name}** ({years(level)}):\n{bullets(level.scope)}\nPay: {pay(level)}."
+            if level.advice:
+                text += f"\n{level.advice}"
+            nxt = next((lv for lv in levels if lv.position == level.position + 1), None)
+            if nxt:
+                text += f"\n\nNext: **{nxt.name}** from {nxt.min_years} years."
+            return Reply(text, [button(f"{level.name.split()[0]} salary", f'/ask_salary{{"level":"{level.id}"}}')])
+        lines = [f"**{lv.name}** ({years(lv)}): {join_words(lv.scope).lower()}." for lv in levels]
+        text = f"{kb.progression_advice().text}\n{bullets(lines)}"
+        if profile.level:
+            mine = next((lv for lv in levels if lv.id == profile.level), None)
+            nxt = next((lv for lv in levels if mine and lv.position == mine.position + 1), None)
+            if mine:
+                text += f"\n\nYou're at **{mine.name}**" + (f"; next is **{nxt.name}** ({years(nxt)})." if nxt else ", the top of the ladder.")
+        others = [r for r in kb.roles() if r.id in ("research_scientist", "data_engineer")]
+        if others:
+            text += "\n\nComplementary paths: " + "; ".join(f"{r.name} ({r.focus})" for r in others) + "."
+        return Reply(text, [button(lv.name.split()[0], f'/ask_career_levels{{"level":"{lv.id}"}}') for lv in levels])

@@ -1,0 +1,70 @@
+"""Education paths: degree, master's, bootcamp, self-study; majors and named programs."""
+from bot.actions.base import KnowledgeAction, Reply
+from bot.actions.profile_state import Profile, Query
+from bot.actions.replies import bullets, button, intent_button, join_words, months
+from knowledge import KnowledgeBase
+from knowledge.results import EducationPathInfo, Unknown
+
+
+def path_details(p: EducationPathInfo) -> str:
+    lines = [f"Time: {months(p.duration_min_months, p.duration_max_months)}", f"Cost: {p.cost_note}",
+             f"Pros: {join_words(p.pros).lower()}", f"Cons: {join_words(p.cons).lower()}"]
+    if p.programs:
+        lines.append(f"Top programs: {join_words(p.programs)}")
+    if p.platforms:
+        lines.append(f"Platforms: {join_words(p.platforms)}")
+    return f"**{p.name}**\n{bullets(lines)}\n{p.advice}"
+
+
+def path_buttons(kb: KnowledgeBase, skip: str = ""):
+    return [button(p.name, f'/ask_education{{"education_path":"{p.id}"}}') for p in kb.education_paths() if p.id != skip]
+
+
+class ActionEducationPaths(KnowledgeAction):
+    def name(self) -> str:
+        return "action_education_paths"
+
+    def answer(self, kb: KnowledgeBase, profile: Profile, query: Query) -> Reply:
+        asked = query.first("education_path")
+        if asked:
+            path = kb.education_path(asked)
+            if isinstance(path, Unknown):
+                return Reply(f"The paths in the guide are: {join_words(path.known)}.", path_buttons(kb))
+            return Reply(path_details(path), path_buttons(kb, skip=path.id))
+        paths = kb.education_paths()
+        lines = [f"**{p.name}** ({months(p.duration_min_months, p.duration_max_months)}): {p.advice}" for p in paths]
+        text = f"{kb.education_advice().text}\n{bullets(lines)}"
+        if profile.background == "programmer":
+            text += "\n\nSince you already program, the faster routes (a bootcamp focused on ML engineering, or self-study with projects) build on what you have."
+        elif profile.background == "non_programmer":
+            text += "\n\nSince you're new to coding, a structured path (degree, master's or bootcamp) gives you the fundamentals in order; self-study needs discipline."
+        text += "\n\nYou don't need a PhD for most industry roles."
+        return Reply(text, path_buttons(kb))
+
+
+class ActionMajors(KnowledgeAction):
+    def name(self) -> str:
+        return "action_majors"
+
+    def answer(self, kb: KnowledgeBase, profile: Profile, query: Query) -> Reply:
+        paths = {p.id: p for p in kb.education_paths()}
+        text = ""
+        if "bachelors" in paths:
+            b = paths["bachelors"]
+            text += f"For a bachelor's: **{join_words(b.majors, 'or')}**. {b.advice}"
+        if "masters" in paths:
+            m = paths["masters"]
+            text += f"\nFor a master's: an MS in **{join_words(m.majors, 'or')}**."
+        return Reply(text.strip(), [intent_button("Which programs?", "ask_programs"), intent_button("All education paths", "ask_education")])
+
+
+class ActionPrograms(KnowledgeAction):
+    def name(self) -> str:
+        return "action_programs"
+
+    def answer(self, kb: KnowledgeBase, profile: Profile, query: Query) -> Reply:
+        lines = []
+        for p in kb.education_paths():
+            named = p.programs or p.platforms
+            lines.append(f"**{p.name}**: {join_words(named) + '. ' if named else ''}{p.advice}")
+        return Reply("What the guide names:\n" + bullets(lines), path_buttons(kb))

@@ -1,0 +1,90 @@
+"""The learning sequence: the whole roadmap, where to start, and what comes next."""
+from bot.actions.base import KnowledgeAction, Reply
+from bot.actions.profile_state import Profile, Query
+from bot.actions.replies import bullets, inform_button, intent_button, join_words
+from knowledge import KnowledgeBase
+from knowledge.results import LearningPlan, Unknown
+
+
+def plan_for(kb: KnowledgeBase, profile: Profile) -> LearningPlan:
+    return kb.learning_plan(profile.steps_done)
+
+
+class ActionLearningPath(KnowledgeAction):
+    def name(self) -> str:
+        return "action_learning_path"
+
+    def answer(self, kb: KnowledgeBase, profile: Profile, query: Query) -> Reply:
+        plan = plan_for(kb, profile)
+        done = {s.id for s in plan.done}
+        lines = [f"{s.position}. **{s.name}**{' ✓ done' if s.id in done else ''}: {s.summary}" for s in plan.steps]
+        text = "The guide's recommended learning sequence:\n" + "\n".join(lines)
+        if plan.done and plan.next_step:
+            text += f"\n\nYou've done {join_words([s.name for s in plan.done])}, so your next step is **{plan.next_step.name}**."
+        elif not plan.next_step:
+            text += "\n\nYou've done every step: keep building projects and learning."
+        text += f"\n\n{plan.advice.text}"
+        return Reply(text, [intent_button("Where do I start?", "ask_where_to_start"),
+                            intent_button("How long will it take?", "ask_time_to_ready")],
+                     context={"learning_step": [plan.next_step.id]} if plan.next_step else {})
+
+
+class ActionWhereToStart(KnowledgeAction):
+    def name(self) -> str:
+        return "action_where_to_start"
+
+    def answer(self, kb: KnowledgeBase, profile: Profile, query: Query) -> Reply:
+        plan = plan_for(kb, profile)
+        step = plan.next_step or plan.steps[-1]
+        if plan.done:
+            text = f"You've already done {join_words([s.name for s in plan.done])}, so pick up at **{step.name}**: {step.summary}"
+        elif profile.background == "programmer":
+            text = (f"Since you already program, start with **{step.name}** but move fast: check you're at home with "
+                    f"SQL, pandas and NumPy, then head to **{plan.steps[1].name}**.")
+        else:
+            text = f"Start with **{step.name}**: {step.summary}"
+        text += f"\n\n{plan.advice.text}"
+        return Reply(text, [intent_button("What comes next?", "ask_next_step"),
+                            intent_button("Whole roadmap", "ask_learning_path")],
+                     context={"learning_step": [step.id]})
+
+
+class ActionNextStep(KnowledgeAction):
+    def name(self) -> str:
+        return "action_next_step"
+
+    def answer(self, kb: KnowledgeBase, profile: Profile, query: Query) -> Reply:
+        # "what's next?" right after a learning answer continues from the step it presented.
+        asked_step = query.first("learning_step") or query.previous_entity("action_", "learning_step")
+        slots = {}
+        if asked_step:
+            plan = kb.step_after(asked_step)
+            if isinstance(plan, Unknown):
+                return Reply(f"The roadmap steps are: {join_words(plan.known)}.")
+            # Skip what the user has already done beyond the step they named.
+            plan = kb.learning_plan([*profile.steps_done, asked_step])
+            if query.first("learning_step") and asked_step not in profile.steps_done:
+                slots["steps_done"] = [*profile.steps_done, asked_step]
+        elif profile.steps_done:
+            plan = plan_for(kb, profile)
+        else:
+            if profile.may_ask("steps_done"):
+                steps = kb.learning_steps()
+                return Reply("Which step have you finished most recently?",
+                             [inform_button(s.name, "learning_step", s.id) for s in steps[:5]],
+                             asks_for="steps_done")
+            plan = plan_for(kb, profile)
+        step = plan.next_step
+        if step is None:
+            return Reply("That's the end of the roadmap: the capstone project. Now build your portfolio and apply.",
+                         [intent_button("Portfolio advice", "ask_portfolio")], slots)
+        done = join_words([s.name for s in plan.done]) if plan.done else "nothing yet"
+        skills = kb.skills_for_step(step.id)
+        text = f"Done: {done}. Next up: **{step.name}** (step {step.position} of {len(plan.steps)}): {step.summary}"
+        if skills:
+            todo = [k.name for k in skills if k.id not in profile.skills_known]
+            if todo:
+                text += f"\nSkills it covers: {join_words(todo)}."
+        return Reply(text, [inform_button(f"I've done {step.name}", "learning_step", step.id),
+                            intent_button("Whole roadmap", "ask_learning_path")],
+                     slots, context={"learning_step": [step.id]})

@@ -1,0 +1,92 @@
+"""Remembering who the user is: filling the profile from what they say, and showing it back."""
+import asyncio
+import re
+from typing import Any, Dict, List, Optional
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot.actions.base import action_registry, answer_safely, knowledge_base, send
+from bot.actions.profile_state import PROFILE_SLOTS, Profile, Query
+from bot.actions.replies import bullets, join_words
+
+YEARS = re.compile(r"\b(\d{1,2})\s*\+?\s*(?:years?|yrs?)\b", re.IGNORECASE)
+# Entity kinds that add to a list in the profile rather than replace a value.
+LIST_ENTITIES = {"skill": "skills_known", "learning_step": "steps_done"}
+
+
+def profile_updates(profile: Profile, query: Query, level_for_years) -> Dict[str, Any]:
+    updates: Dict[str, Any] = {}
+    for slot in PROFILE_SLOTS:
+        value = query.first(slot)
+        if value and value != getattr(profile, slot):
+            updates[slot] = value
+    years = YEARS.search(query.text)
+    if years and "level" not in updates:
+        updates["level"] = level_for_years(int(years.group(1)))
+    for kind, slot in LIST_ENTITIES.items():
+        new = [v for v in query.entities.get(kind, []) if v not in getattr(profile, slot)]
+        if new:
+            updates[slot] = [*getattr(profile, slot), *new]
+    return updates
+
+
+def describe_profile(profile: Profile, names) -> List[str]:
+    lines = []
+    if profile.background:
+        lines.append("Background: " + ("you already program" if profile.background == "programmer" else "new to coding"))
+    for slot, label in (("level", "Level"), ("location", "Location"), ("company_type", "Company"),
+                        ("specialization", "Interest")):
+        value = getattr(profile, slot)
+        if value:
+            lines.append(f"{label}: {names(slot).get(value, value)}")
+    if profile.skills_known:
+        lines.append("Skills: " + join_words([names("skill").get(s, s) for s in profile.skills_known]))
+    if profile.steps_done:
+        lines.append("Roadmap steps done: " + join_words([names("learning_step").get(s, s) for s in profile.steps_done]))
+    return lines
+
+
+class ActionUpdateProfile(Action):
+    def name(self) -> str:
+        return "action_update_profile"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[Dict[str, Any]]:
+        kb = knowledge_base()
+        query = Query.from_tracker(tracker)
+        profile = Profile.from_tracker(tracker)
+        updates = await asyncio.to_thread(profile_updates, profile, query, lambda years: kb.level_for_years(years).id)
+        if not updates:
+            dispatcher.utter_message(response="utter_profile_nothing_new")
+            return []
+        for slot, value in updates.items():
+            setattr(profile, slot, value)
+        events = [SlotSet(slot, value) for slot, value in updates.items()]
+        pending: Optional[dict] = tracker.get_slot("pending")
+        action = action_registry().get((pending or {}).get("action", ""))
+        if action is None:
+            noted = await asyncio.to_thread(describe_profile, Profile(**updates), kb.names)
+            dispatcher.utter_message(text="Got it, I'll remember that:\n" + bullets(noted) +
+                                     "\nAsk me anything: salary, skills, the roadmap, how long it takes...")
+            return events
+        # The user just answered the bot's question: answer the question that prompted it.
+        original = Query(query.intent, query.text, pending.get("entities") or {}, tracker.get_slot("context") or {})
+        reply = await answer_safely(action, profile, original, dispatcher)
+        if reply is None:
+            return events
+        return events + send(dispatcher, action.name(), original, reply, profile)
+
+
+class ActionShowProfile(Action):
+    def name(self) -> str:
+        return "action_show_profile"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[Dict[str, Any]]:
+        profile = Profile.from_tracker(tracker)
+        if profile.is_empty():
+            dispatcher.utter_message(response="utter_profile_empty")
+            return []
+        lines = await asyncio.to_thread(describe_profile, profile, knowledge_base().names)
+        dispatcher.utter_message(text="Here's what I know about you:\n" + bullets(lines))
+        return []

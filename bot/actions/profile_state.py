@@ -1,0 +1,70 @@
+"""The user's profile and the question they asked, read from the Rasa tracker."""
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional
+
+from rasa_sdk import Tracker
+
+PROFILE_SLOTS = ("background", "level", "location", "company_type", "specialization")
+LIST_SLOTS = ("skills_known", "steps_done")
+
+
+@dataclass
+class Profile:
+    background: Optional[str] = None
+    level: Optional[str] = None
+    location: Optional[str] = None
+    company_type: Optional[str] = None
+    specialization: Optional[str] = None
+    skills_known: List[str] = field(default_factory=list)
+    steps_done: List[str] = field(default_factory=list)
+    # Profile questions the bot already asked once; it never asks them again.
+    asked: List[str] = field(default_factory=list)
+
+    @classmethod
+    def from_tracker(cls, tracker: Tracker) -> "Profile":
+        values = {name: tracker.get_slot(name) for name in PROFILE_SLOTS}
+        lists = {name: list(tracker.get_slot(name) or []) for name in (*LIST_SLOTS, "asked")}
+        return cls(**values, **lists)
+
+    def is_empty(self) -> bool:
+        return not any(getattr(self, name) for name in (*PROFILE_SLOTS, *LIST_SLOTS))
+
+    def may_ask(self, slot: str) -> bool:
+        return not getattr(self, slot) and slot not in self.asked
+
+
+@dataclass
+class Query:
+    """What the current message asks about: its intent and KB entities by kind (values are KB ids)."""
+
+    intent: str
+    text: str
+    entities: Dict[str, List[str]] = field(default_factory=dict)
+    # The previous answer's context: {"action": name, "entities": {...}}.
+    previous: Dict = field(default_factory=dict)
+
+    @classmethod
+    def from_tracker(cls, tracker: Tracker) -> "Query":
+        message = tracker.latest_message or {}
+        entities: Dict[str, List[str]] = {}
+        for entity in message.get("entities") or []:
+            values = entities.setdefault(entity["entity"], [])
+            if entity.get("value") not in values:
+                values.append(entity.get("value"))
+        intent = (message.get("intent") or {}).get("name") or ""
+        return cls(intent, message.get("text") or "", entities, tracker.get_slot("context") or {})
+
+    def first(self, kind: str) -> Optional[str]:
+        values = self.entities.get(kind) or []
+        return values[0] if values else None
+
+    def previous_entity(self, action_prefix: str, kind: str) -> Optional[str]:
+        """An entity of the previous answer, if that answer came from an action whose name starts with the prefix."""
+        if not str(self.previous.get("action", "")).startswith(action_prefix):
+            return None
+        values = (self.previous.get("entities") or {}).get(kind) or []
+        return values[0] if values else None
+
+    def continuing(self) -> "Query":
+        """The previous answer's question with the entity kinds this message names replaced."""
+        return Query(self.intent, self.text, {**(self.previous.get("entities") or {}), **self.entities}, self.previous)

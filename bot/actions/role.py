@@ -1,0 +1,80 @@
+"""What an ML engineer does, and how the role compares with related roles."""
+from typing import List
+
+from bot.actions.base import KnowledgeAction, Reply
+from bot.actions.profile_state import Profile, Query
+from bot.actions.replies import bullets, button, intent_button, money
+from knowledge import KnowledgeBase
+from knowledge.results import RoleInfo, Unknown
+
+MLE = "ml_engineer"
+
+
+class ActionExplainRole(KnowledgeAction):
+    def name(self) -> str:
+        return "action_explain_role"
+
+    def answer(self, kb: KnowledgeBase, profile: Profile, query: Query) -> Reply:
+        ov = kb.role_overview()
+        text = f"{ov.summary}\n\n**Day to day:**\n{bullets(ov.duties)}\n\n{ov.intersection}"
+        if profile.background == "programmer":
+            text += "\n\nSince you already program, you have the software-engineering half; the ML half (models, maths, data) is what to build on."
+        elif profile.background == "non_programmer":
+            text += "\n\nSince you're new to coding, both halves are ahead of you; Python is the first step."
+        return Reply(text, [
+            intent_button("MLE vs Data Scientist", 'compare_roles{"role":"data_scientist"}'),
+            intent_button("Skills I need", "ask_skills"),
+            intent_button("Salary", "ask_salary"),
+        ])
+
+
+def roles_to_compare(query: Query) -> List[str]:
+    roles = [r for r in query.entities.get("role", []) if r != MLE]
+    if not roles:
+        return [MLE, "data_scientist"]
+    return roles[:2] if len(roles) >= 2 else [MLE, roles[0]]
+
+
+class ActionCompareRoles(KnowledgeAction):
+    def name(self) -> str:
+        return "action_compare_roles"
+
+    def answer(self, kb: KnowledgeBase, profile: Profile, query: Query) -> Reply:
+        first, second = roles_to_compare(query)
+        cmp = kb.compare_roles(second, first)
+        if isinstance(cmp, Unknown):
+            return Reply(f"I can compare ML engineering with: {', '.join(cmp.known)}.")
+        text = "\n\n".join(_describe(r) for r in (cmp.second, cmp.first))
+        if cmp.faq:
+            text += f"\n\n{cmp.faq.answers[0].text}"
+        others = [r for r in kb.roles() if r.id not in (first, second, MLE)]
+        return Reply(text, [intent_button("Which pays more?", "compare_pay")] + [
+            button(f"MLE vs {r.name}", f'/compare_roles{{"role":"{r.id}"}}') for r in others
+        ], context={"role": [first, second]})
+
+
+class ActionComparePay(KnowledgeAction):
+    def name(self) -> str:
+        return "action_compare_pay"
+
+    def answer(self, kb: KnowledgeBase, profile: Profile, query: Query) -> Reply:
+        if not query.entities.get("role"):
+            ranked = kb.roles()
+            lines = [f"**{r.name}**: {money(r.median_salary)} median" for r in ranked]
+            return Reply("Median US salaries in the guide, highest first:\n" + bullets(lines))
+        first, second = roles_to_compare(query)
+        cmp = kb.compare_roles(first, second)
+        if isinstance(cmp, Unknown):
+            return Reply(f"I have salary figures for: {', '.join(cmp.known)}.")
+        if cmp.higher_paid is None:
+            return Reply(f"{cmp.first.name} and {cmp.second.name} have the same median: {money(cmp.first.median_salary)}.")
+        lower = cmp.second if cmp.higher_paid.id == cmp.first.id else cmp.first
+        text = (f"**{cmp.higher_paid.name}** pays more: a median of {money(cmp.higher_paid.median_salary)} vs "
+                f"{money(lower.median_salary)} for {lower.name} ({money(cmp.difference_usd)} more).")
+        if MLE in (first, second):
+            text += "\n\nFor ML engineer pay by level, location and company, ask me about salary."
+        return Reply(text, [intent_button("ML engineer salary", "ask_salary")], context={"role": [first, second]})
+
+
+def _describe(role: RoleInfo) -> str:
+    return f"**{role.name}** ({money(role.median_salary)} median): {role.focus}."

@@ -1,0 +1,83 @@
+"""Salary estimates: a base band, the location/company/specialization premiums, and the caveats."""
+from typing import List, Optional
+
+from bot.actions.base import KnowledgeAction, Reply
+from bot.actions.profile_state import Profile, Query
+from bot.actions.replies import bullets, button, inform_button, join_words, money_range
+from knowledge import KnowledgeBase
+from knowledge.results import Adjustment, SalaryEstimate
+
+PARAMS = ("level", "location", "company_type", "specialization")
+
+
+def _premium(adj: Adjustment) -> str:
+    if adj.min_pct is None:
+        return f"{adj.name}: {adj.wording} (no figure given, so not added)"
+    if adj.max_pct == 0:
+        return f"{adj.name}: no premium. {adj.wording}"
+    return f"+{adj.min_pct:g}-{adj.max_pct:g}% for {adj.name}: {adj.wording}"
+
+
+def describe(est: SalaryEstimate, from_profile: List[str]) -> str:
+    who = est.level.name if est.level else "ML engineer"
+    where = [w for w in (f"in {est.location}" if est.location and est.location != "remote" else "",
+                         "working remotely" if est.location == "remote" else "",
+                         f"at {est.company_type}" if est.company_type else "",
+                         f"in {est.specialization}" if est.specialization else "") if w]
+    title = f"**{who}{' ' + ' '.join(where) if where else ''}**"
+    if not est.ranges:
+        return (f"{title}: the guide gives no salary figure for this level. Senior roles are its highest figure "
+                f"(often over $200K; elsewhere “exceed $250K base plus significant equity”).")
+    if len(est.ranges) == 1:
+        head = f"{title}: about **{money_range(est.ranges[0].low_usd, est.ranges[0].high_usd)}** a year."
+    else:
+        head = f"{title}: the guide gives two figures, so two estimates:"
+    lines = []
+    for r in est.ranges:
+        base = money_range(r.base.min_usd, r.base.max_usd)
+        lines.append(f"**{money_range(r.low_usd, r.high_usd)}**, from {base} (“{r.base.wording}”)")
+    text = head + "\n" + bullets(lines) if len(est.ranges) > 1 else head + f"\nBase: {lines[0].split(', from ', 1)[1]}"
+    if est.adjustments:
+        text += "\nWhat moves it:\n" + bullets(_premium(a) for a in est.adjustments)
+    if from_profile:
+        text += f"\n(Using what you told me: {join_words(from_profile)}.)"
+    caveats = [c.text for c in est.caveats if len(est.ranges) > 1 or "two mid-level" not in c.text]
+    if not any(a.min_pct for a in est.adjustments):
+        caveats = [c for c in caveats if "Location premiums" not in c]
+    if caveats:
+        text += "\n\n" + " ".join(caveats)
+    for unknown in est.unknown:
+        text += f"\n\nI have no figures for “{unknown.value}” as a {unknown.kind.replace('_', ' ')}; I know: {join_words(unknown.known[:12])}."
+    return text
+
+
+class ActionSalary(KnowledgeAction):
+    def name(self) -> str:
+        return "action_salary"
+
+    def answer(self, kb: KnowledgeBase, profile: Profile, query: Query) -> Reply:
+        params = {}
+        from_profile = []
+        for name in PARAMS:
+            value: Optional[str] = query.first(name)
+            if value is None and getattr(profile, name):
+                value = getattr(profile, name)
+                from_profile.append(kb.names(name).get(value, value))
+            params[name] = value
+        est = kb.salary_estimate(**params)
+        text = describe(est, from_profile)
+        buttons = []
+        asks_for = None
+        if params["level"] is None and profile.may_ask("level"):
+            text += "\n\nThat's the overall median. Which level are you at (or aiming for)? I'll narrow it down."
+            buttons = [inform_button(lv.name.split()[0], "level", lv.id) for lv in kb.career_levels()]
+            asks_for = "level"
+        else:
+            if params["location"] != "new_york":
+                buttons.append(button("And in New York?", '/followup_what_about{"location":"new_york"}'))
+            if params["company_type"] != "faang":
+                buttons.append(button("What about FAANG?", '/followup_what_about{"company_type":"faang"}'))
+            if params["location"] != "remote":
+                buttons.append(button("Remote?", '/followup_what_about{"location":"remote"}'))
+        context = {k: [v] for k, v in params.items() if v}
+        return Reply(text, buttons, asks_for=asks_for, context=context)

@@ -1,0 +1,89 @@
+"""Which skills an ML engineer needs, and which of them a user is still missing."""
+from typing import List
+
+from bot.actions.base import KnowledgeAction, Reply
+from bot.actions.profile_state import Profile, Query
+from bot.actions.replies import bullets, intent_button, join_words
+from knowledge import KnowledgeBase
+from knowledge.results import SkillInfo, Unknown
+
+
+def known_skills(profile: Profile, query: Query) -> List[str]:
+    return list(dict.fromkeys([*profile.skills_known, *query.entities.get("skill", [])]))
+
+
+def _mark(skill: SkillInfo, known: List[str]) -> str:
+    return f"{skill.name} ✓" if skill.id in known else skill.name
+
+
+class ActionListSkills(KnowledgeAction):
+    def name(self) -> str:
+        return "action_list_skills"
+
+    def answer(self, kb: KnowledgeBase, profile: Profile, query: Query) -> Reply:
+        known = profile.skills_known
+        buttons = [intent_button("What am I missing?", "ask_skill_gap"), intent_button("Learning roadmap", "ask_learning_path")]
+        category = query.first("skill_category")
+        step = query.first("learning_step")
+        skill = query.first("skill")
+        if category:
+            cat = kb.skill_category(category)
+            if isinstance(cat, Unknown):
+                return Reply(f"The skill areas I know are: {join_words(cat.known)}.", buttons)
+            lines = [f"{_mark(k, known)} (learned in: {k.learning_step_name})" for k in cat.skills]
+            return Reply(f"**{cat.name}**: {cat.summary}\n{bullets(lines)}", buttons)
+        if skill and not step:
+            return Reply(self._one_skill(kb, skill, known), buttons)
+        if step:
+            skills = kb.skills_for_step(step)
+            if not isinstance(skills, Unknown) and skills:
+                name = skills[0].learning_step_name
+                return Reply(f"The **{name}** step covers:\n{bullets(_mark(k, known) for k in skills)}", buttons)
+        lines = []
+        for cat in kb.skill_categories():
+            lines.append(f"**{cat.name}**: {cat.summary}")
+        text = "Here's what employers expect from ML engineers:\n" + bullets(lines)
+        if known:
+            names = [k.name for c in kb.skill_categories() for k in c.skills if k.id in known]
+            text += f"\n\nYou already have {join_words(names)}; ask “what am I missing?” for the rest."
+        return Reply(text, buttons)
+
+    @staticmethod
+    def _one_skill(kb: KnowledgeBase, skill_id: str, known: List[str]) -> str:
+        skill = next((k for c in kb.skill_categories() for k in c.skills if k.id == skill_id), None)
+        if skill is None:
+            return "I don't have that skill in the guide."
+        if skill.required:
+            need = "Yes, it's one of the core skills"
+        else:
+            need = "It's one of a set of alternatives; you need one of them, not all"
+        text = f"**{skill.name}** ({skill.category_name}): {need}"
+        text += f" ({skill.note})." if skill.note else "."
+        text += f" It's covered in the **{skill.learning_step_name}** step of the roadmap."
+        if skill.id in known:
+            text += " You told me you already know it."
+        return text
+
+
+class ActionSkillGap(KnowledgeAction):
+    def name(self) -> str:
+        return "action_skill_gap"
+
+    def answer(self, kb: KnowledgeBase, profile: Profile, query: Query) -> Reply:
+        known = known_skills(profile, query)
+        gap = kb.skill_gap(known)
+        slots = {"skills_known": [k.id for k in gap.known]} if gap.known else {}
+        if not gap.missing:
+            return Reply("You've got every skill on the guide's list. Time for projects!",
+                         [intent_button("Portfolio advice", "ask_portfolio")], slots)
+        lines = [f"**{step.name}**: {join_words([k.name for k in skills])}" for step, skills in gap.by_step]
+        if gap.known:
+            intro = f"You know {join_words([k.name for k in gap.known])}. Still missing, by the roadmap step that covers it:"
+        else:
+            intro = ("You haven't told me which skills you have, so here is the full list by roadmap step. "
+                     "Tell me what you know (e.g. “I know Python and SQL”) and I'll cross those off:")
+        text = f"{intro}\n{bullets(lines)}"
+        alternatives = [a.text for a in gap.alternatives]
+        if alternatives:
+            text += "\n\nWhere the guide names alternatives, one is enough: " + " ".join(alternatives)
+        return Reply(text, [intent_button("What should I learn next?", "ask_next_step")], slots)

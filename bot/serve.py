@@ -1,0 +1,164 @@
+"""Starts careerbot: the action server, the Rasa server and the demo web page.
+
+    python -m bot.serve           # what `make run` does
+    python -m bot.serve --shell   # action server + `rasa shell` (what `make shell` does)
+
+Prints the URLs once every server answers; Ctrl-C stops them all.
+"""
+import argparse
+import ctypes
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from typing import Dict, List, Optional
+
+import yaml
+
+from bot.settings import PROJECT_ROOT, Settings, load_settings
+
+RUN_DIR = PROJECT_ROOT / "var" / "run"
+START_TIMEOUT_S = 240
+PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent() -> None:
+    """Children get SIGTERM if this supervisor dies, so nothing is left orphaned."""
+    try:
+        ctypes.CDLL("libc.so.6").prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except OSError:
+        pass
+
+
+def credentials(settings: Settings) -> Dict:
+    creds: Dict = {
+        "rest": None,
+        "bot.channels.socketio.CareerbotSocketIOInput": {
+            "user_message_evt": "user_uttered",
+            "bot_message_evt": "bot_uttered",
+            "session_persistence": True,
+            "cors_allowed_origins": settings.cors_origins,
+        },
+    }
+    if settings.slack_enabled:
+        creds["slack"] = {
+            "slack_token": settings.slack_token,
+            "slack_signing_secret": settings.slack_signing_secret,
+            **({"slack_channel": settings.slack_channel} if settings.slack_channel else {}),
+        }
+    return creds
+
+
+def write_credentials(settings: Settings) -> Path:
+    RUN_DIR.mkdir(parents=True, exist_ok=True)
+    path = RUN_DIR / "credentials.yml"
+    path.write_text(yaml.safe_dump(credentials(settings), sort_keys=False))
+    path.chmod(0o600)  # it may hold the Slack secrets
+    return path
+
+
+def action_server_cmd(settings: Settings) -> List[str]:
+    return [sys.executable, "-m", "rasa_sdk", "--actions", "bot.actions", "-p", str(settings.actions_port)]
+
+
+def rasa_cmd(settings: Settings, creds: Path, shell: bool = False) -> List[str]:
+    common = ["--model", str(settings.model), "--endpoints", "bot/endpoints.yml"]
+    if shell:
+        return [sys.executable, "-m", "rasa", "shell", *common]
+    cmd = [sys.executable, "-m", "rasa", "run", *common, "--credentials", str(creds),
+           "--interface", settings.host, "--port", str(settings.rasa_port), "--cors", *settings.cors_origins]
+    if settings.api_token:  # an open HTTP API would let anyone read and rewrite conversations
+        cmd += ["--enable-api", "--auth-token", settings.api_token]
+    return cmd
+
+
+def web_cmd(settings: Settings) -> List[str]:
+    return [sys.executable, "web/serve.py", "--host", settings.host, "--port", str(settings.web_port),
+            "--rasa-url", settings.rasa_url]
+
+
+class Supervisor:
+    def __init__(self) -> None:
+        self.procs: Dict[str, subprocess.Popen] = {}
+
+    def start(self, name: str, cmd: List[str], env: Optional[Dict[str, str]] = None, session: bool = True) -> None:
+        print(f"careerbot: starting {name}", flush=True)
+        self.procs[name] = subprocess.Popen(cmd, cwd=PROJECT_ROOT, env={**os.environ, **(env or {})},
+                                            start_new_session=session, preexec_fn=_die_with_parent)
+
+    def wait_until_up(self, name: str, url: str) -> None:
+        deadline = time.monotonic() + START_TIMEOUT_S
+        while time.monotonic() < deadline:
+            if self.procs[name].poll() is not None:
+                raise SystemExit(f"careerbot: {name} exited with code {self.procs[name].returncode} while starting")
+            try:
+                with urllib.request.urlopen(url, timeout=2):
+                    return
+            except OSError:
+                time.sleep(0.5)
+        raise SystemExit(f"careerbot: {name} did not answer at {url} within {START_TIMEOUT_S}s")
+
+    def watch(self) -> int:
+        while True:
+            for name, proc in self.procs.items():
+                if proc.poll() is not None:
+                    print(f"careerbot: {name} stopped (exit code {proc.returncode}); stopping the others", flush=True)
+                    return proc.returncode or 1
+            time.sleep(0.5)
+
+    def stop(self) -> None:
+        for proc in self.procs.values():
+            if proc.poll() is None:
+                try:
+                    os.killpg(proc.pid, signal.SIGTERM)
+                except ProcessLookupError:
+                    pass
+        deadline = time.monotonic() + 15
+        for proc in self.procs.values():
+            try:
+                proc.wait(timeout=max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shell", action="store_true", help="talk to the bot in this terminal")
+    args = parser.parse_args()
+    settings = load_settings()
+    if not settings.model.exists():
+        raise SystemExit(f"careerbot: no trained model at {settings.model}; run `make train` first")
+    os.environ["CAREERBOT_ACTION_URL"] = settings.action_url
+    sup = Supervisor()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    try:
+        sup.start("action server", action_server_cmd(settings), {"SANIC_HOST": settings.actions_host})
+        sup.wait_until_up("action server", f"http://{settings.actions_host}:{settings.actions_port}/health")
+        if args.shell:
+            print("careerbot: starting rasa shell (Ctrl-D or /stop to leave)", flush=True)
+            return subprocess.call(rasa_cmd(settings, Path(), shell=True), cwd=PROJECT_ROOT)
+        if not settings.slack_enabled:
+            print("careerbot: Slack is off (set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to turn it on)", flush=True)
+        sup.start("rasa server", rasa_cmd(settings, write_credentials(settings)))
+        sup.start("web page", web_cmd(settings))
+        sup.wait_until_up("rasa server", f"http://{settings.host}:{settings.rasa_port}/webhooks/rest/")
+        sup.wait_until_up("web page", f"http://{settings.host}:{settings.web_port}/")
+        print(f"\ncareerbot is ready:\n  chat in your browser:  {settings.web_url}\n"
+              f"  REST channel:          {settings.rasa_url}/webhooks/rest/webhook\n"
+              f"  action server:         http://{settings.actions_host}:{settings.actions_port} (local only)\n"
+              f"  Slack events:          {settings.rasa_url + '/webhooks/slack/webhook' if settings.slack_enabled else 'off'}\n"
+              "Press Ctrl-C to stop.", flush=True)
+        return sup.watch()
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        print("careerbot: stopping", flush=True)
+        sup.stop()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
