@@ -44,10 +44,12 @@ def credentials(settings: Settings) -> Dict:
         },
     }
     if settings.slack_enabled:
-        creds["slack"] = {
+        creds["bot.channels.slack.CareerbotSlackInput"] = {
             "slack_token": settings.slack_token,
             "slack_signing_secret": settings.slack_signing_secret,
+            "use_threads": True,
             **({"slack_channel": settings.slack_channel} if settings.slack_channel else {}),
+            **({"api_url": settings.slack_api_url} if settings.slack_api_url else {}),
         }
     return creds
 

@@ -20,6 +20,8 @@ class Settings:
     slack_token: Optional[str]
     slack_signing_secret: Optional[str]
     slack_channel: Optional[str]
+    # Only for tests: a stand-in for Slack's Web API on loopback.
+    slack_api_url: Optional[str]
 
     @property
     def rasa_url(self) -> str:
@@ -72,4 +74,5 @@ def load_settings() -> Settings:
         slack_token=env("SLACK_BOT_TOKEN") or None,
         slack_signing_secret=env("SLACK_SIGNING_SECRET") or None,
         slack_channel=env("SLACK_CHANNEL") or None,
+        slack_api_url=env("CAREERBOT_SLACK_API_URL") or None,
     )

@@ -131,7 +131,7 @@ class KnowledgeBase:
         by_step = [(step, [k for k in missing if k.learning_step_id == step.id]) for step in steps]
         with self._session() as s:
             groups = s.execute(select(m.SkillGroup).order_by(m.SkillGroup.id)).scalars().all()
-            alternatives = [Sourced(g.note, "skills") for g in groups]
+            alternatives = [Sourced(g.note, self._title(s, "skills")) for g in groups if g.id not in covered_groups]
         return SkillGap(known, missing, [(step, ks) for step, ks in by_step if ks], alternatives)
 
     def learning_steps(self) -> List[LearningStepInfo]:

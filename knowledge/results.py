@@ -92,7 +92,7 @@ class SkillGap:
     missing: List[SkillInfo]
     # Missing skills grouped by the learning step that covers them, in step order.
     by_step: List[Tuple[LearningStepInfo, List[SkillInfo]]]
-    # Groups such as "one cloud platform" count as covered when any member is known.
+    # Notes of the one-of groups ("one cloud platform") that no known skill covers yet.
     alternatives: List[Sourced]
 
 

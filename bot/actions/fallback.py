@@ -13,6 +13,8 @@ import yaml
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from bot.actions.profile import LIST_ENTITIES, ActionUpdateProfile
+from bot.actions.profile_state import PROFILE_SLOTS
 from bot.actions.replies import intent_button
 
 TOPICS_FILE = Path(__file__).with_name("topics.yml")
@@ -56,6 +58,10 @@ class ActionDidYouMean(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[Dict[str, Any]]:
         message = tracker.latest_message or {}
         text = message.get("text") or ""
+        # A bare "mid" or "seattle" is the user telling us about themselves (often answering our question).
+        kinds = {e.get("entity") for e in message.get("entities") or []}
+        if kinds & {*PROFILE_SLOTS, *LIST_ENTITIES} and len(text.split()) <= 4:
+            return await ActionUpdateProfile().run(dispatcher, tracker, domain)
         if await asyncio.to_thread(looks_like_gibberish, text):
             dispatcher.utter_message(response="utter_rephrase")
             return []

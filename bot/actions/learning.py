@@ -25,8 +25,7 @@ class ActionLearningPath(KnowledgeAction):
             text += "\n\nYou've done every step: keep building projects and learning."
         text += f"\n\n{plan.advice.text}"
         return Reply(text, [intent_button("Where do I start?", "ask_where_to_start"),
-                            intent_button("How long will it take?", "ask_time_to_ready")],
-                     context={"learning_step": [plan.next_step.id]} if plan.next_step else {})
+                            intent_button("How long will it take?", "ask_time_to_ready")])
 
 
 class ActionWhereToStart(KnowledgeAction):
@@ -78,9 +77,12 @@ class ActionNextStep(KnowledgeAction):
         if step is None:
             return Reply("That's the end of the roadmap: the capstone project. Now build your portfolio and apply.",
                          [intent_button("Portfolio advice", "ask_portfolio")], slots)
-        done = join_words([s.name for s in plan.done]) if plan.done else "nothing yet"
         skills = kb.skills_for_step(step.id)
-        text = f"Done: {done}. Next up: **{step.name}** (step {step.position} of {len(plan.steps)}): {step.summary}"
+        after = next((s.name for s in plan.steps if s.id == asked_step), None)
+        lead = f"After {after} comes" if after else "Your next step is"
+        text = f"{lead} **{step.name}** (step {step.position} of {len(plan.steps)}): {step.summary}"
+        if profile.steps_done:
+            text += f"\n(You've done: {join_words([s.name for s in plan.done])}.)"
         if skills:
             todo = [k.name for k in skills if k.id not in profile.skills_known]
             if todo:

@@ -58,11 +58,12 @@ class ActionComparePay(KnowledgeAction):
         return "action_compare_pay"
 
     def answer(self, kb: KnowledgeBase, profile: Profile, query: Query) -> Reply:
-        if not query.entities.get("role"):
+        roles = query.entities.get("role") or (query.previous.get("entities") or {}).get("role")
+        if not roles:
             ranked = kb.roles()
             lines = [f"**{r.name}**: {money(r.median_salary)} median" for r in ranked]
             return Reply("Median US salaries in the guide, highest first:\n" + bullets(lines))
-        first, second = roles_to_compare(query)
+        first, second = roles_to_compare(Query(query.intent, query.text, {"role": roles}))
         cmp = kb.compare_roles(first, second)
         if isinstance(cmp, Unknown):
             return Reply(f"I have salary figures for: {', '.join(cmp.known)}.")

@@ -1,0 +1,48 @@
+from bot.actions.learning import ActionLearningPath, ActionNextStep, ActionWhereToStart
+from tests.actions.conftest import run_action, slots_after
+
+
+def test_roadmap_has_the_six_steps_in_order():
+    out = run_action(ActionLearningPath(), "roadmap", "ask_learning_path")
+    names = ["Python fundamentals", "Linear algebra & calculus", "Supervised learning", "Deep learning",
+             "Production ML systems", "Capstone project"]
+    positions = [out.text.index(n) for n in names]
+    assert positions == sorted(positions)
+
+
+def test_roadmap_marks_done_steps_and_names_the_next_one():
+    out = run_action(ActionLearningPath(), "roadmap", "ask_learning_path", slots={"steps_done": ["supervised_learning"]})
+    assert "your next step is **Deep learning**" in out.text
+    assert out.text.count("✓ done") == 3
+
+
+def test_what_comes_after_a_named_step():
+    out = run_action(ActionNextStep(), "I finished deep learning, now what", "ask_next_step", {"learning_step": "deep_learning"})
+    assert "After Deep learning comes **Production ML systems**" in out.text
+    assert out.slot("steps_done") == ["deep_learning"]
+
+
+def test_whats_next_continues_from_the_step_just_presented():
+    start = run_action(ActionWhereToStart(), "where do i start", "ask_where_to_start")
+    assert "Python fundamentals" in start.text
+    nxt = run_action(ActionNextStep(), "what's next?", "ask_next_step", slots=slots_after(start))
+    assert "**Linear algebra & calculus**" in nxt.text
+    again = run_action(ActionNextStep(), "and then?", "ask_next_step", slots=slots_after(nxt))
+    assert "**Supervised learning**" in again.text
+
+
+def test_next_step_without_any_context_asks_which_step_is_done():
+    out = run_action(ActionNextStep(), "what's next", "ask_next_step")
+    assert "Which step" in out.text and out.buttons
+    assert out.slot("pending")["slot"] == "steps_done"
+
+
+def test_where_to_start_is_tailored_to_a_programmer():
+    out = run_action(ActionWhereToStart(), "where to start", "ask_where_to_start", slots={"background": "programmer"})
+    assert "Since you already program" in out.text
+
+
+def test_learning_answers_skip_known_skills():
+    out = run_action(ActionNextStep(), "after python?", "ask_next_step", {"learning_step": "python_fundamentals"},
+                     slots={"skills_known": ["calculus"]})
+    assert "Skills it covers: Linear algebra." in out.text

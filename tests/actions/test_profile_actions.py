@@ -1,0 +1,45 @@
+from bot.actions.profile import ActionShowProfile, ActionUpdateProfile
+from bot.actions.time_to_ready import ActionTimeToReady
+from tests.actions.conftest import run_action, slots_after
+
+
+def test_a_self_description_fills_the_profile():
+    out = run_action(ActionUpdateProfile(), "I'm a backend dev in Seattle, I know python and sql", "inform",
+                     {"background": "programmer", "location": "seattle", "skill": ["python", "sql"]})
+    assert out.slot("background") == "programmer"
+    assert out.slot("location") == "seattle"
+    assert out.slot("skills_known") == ["python", "sql"]
+    assert "Seattle" in out.text and "already program" in out.text
+
+
+def test_years_of_experience_become_a_level():
+    out = run_action(ActionUpdateProfile(), "I have 3 years of experience", "inform")
+    assert out.slot("level") == "mid"
+    assert run_action(ActionUpdateProfile(), "6 yrs in the field", "inform").slot("level") == "senior"
+
+
+def test_skills_accumulate_instead_of_replacing():
+    out = run_action(ActionUpdateProfile(), "I also know git", "inform", {"skill": "git"},
+                     slots={"skills_known": ["python"]})
+    assert out.slot("skills_known") == ["python", "git"]
+
+
+def test_nothing_usable_gets_a_hint_of_what_the_bot_remembers():
+    out = run_action(ActionUpdateProfile(), "I like cats", "inform")
+    assert out.responses == ["utter_profile_nothing_new"]
+    assert out.events == []
+
+
+def test_show_profile_lists_what_was_remembered():
+    out = run_action(ActionShowProfile(), "what do you know about me", "ask_profile",
+                     slots={"background": "non_programmer", "location": "bay_area", "skills_known": ["sql"]})
+    assert "new to coding" in out.text and "the Bay Area" in out.text and "SQL" in out.text
+    empty = run_action(ActionShowProfile(), "what do you know about me", "ask_profile")
+    assert empty.responses == ["utter_profile_empty"]
+
+
+def test_a_background_mentioned_in_a_question_is_remembered():
+    out = run_action(ActionTimeToReady(), "I'm a frontend dev, how long will it take?", "ask_time_to_ready",
+                     {"background": "programmer"})
+    assert out.slot("background") == "programmer"
+    assert "12-18 months" in out.text

@@ -1,0 +1,33 @@
+from bot.actions.role import ActionComparePay, ActionCompareRoles, ActionExplainRole
+from tests.actions.conftest import run_action, slots_after
+
+
+def test_role_answer_lists_the_day_to_day_work():
+    out = run_action(ActionExplainRole(), "what does an mle do", "ask_role")
+    assert "A/B testing" in out.text and "Monitoring and maintaining models" in out.text
+
+
+def test_role_answer_speaks_to_a_programmer():
+    out = run_action(ActionExplainRole(), "what does an mle do", "ask_role", slots={"background": "programmer"})
+    assert "Since you already program" in out.text
+
+
+def test_compare_with_data_scientist_gives_both_medians_and_the_guides_answer():
+    out = run_action(ActionCompareRoles(), "mle vs data scientist", "compare_roles", {"role": ["ml_engineer", "data_scientist"]})
+    assert "$165K median" in out.text and "$140K median" in out.text
+    assert "robust, scalable code" in out.text
+    assert "Which pays more?" in [b["title"] for b in out.buttons]
+
+
+def test_which_pays_more_follows_the_comparison():
+    cmp = run_action(ActionCompareRoles(), "how is a research scientist different", "compare_roles",
+                     {"role": "research_scientist"})
+    pay = run_action(ActionComparePay(), "which pays more?", "compare_pay", slots=slots_after(cmp))
+    assert "**AI/ML Research Scientist** pays more" in pay.text
+    assert "$180K" in pay.text and "$165K" in pay.text and "$15K more" in pay.text
+
+
+def test_which_pays_more_without_context_ranks_all_roles():
+    out = run_action(ActionComparePay(), "who earns most", "compare_pay")
+    order = [out.text.index(n) for n in ("Research Scientist", "Machine Learning Engineer", "Data Scientist", "Data Engineer")]
+    assert order == sorted(order)

@@ -1,0 +1,68 @@
+from bot.actions.followup import ActionFollowUp
+from bot.actions.profile import ActionUpdateProfile
+from bot.actions.salary import ActionSalary
+from tests.actions.conftest import run_action, slots_after
+
+
+def test_without_a_level_gives_the_median_and_asks_the_level_once():
+    out = run_action(ActionSalary(), "how much do ml engineers make", "ask_salary")
+    assert "$165K" in out.text
+    assert [b["title"] for b in out.buttons] == ["Junior", "Mid-Level", "Senior", "Staff/Principal"]
+    assert out.buttons[1]["payload"] == '/inform{"level":"mid"}'
+    assert out.slot("pending")["slot"] == "level"
+    again = run_action(ActionSalary(), "salary?", "ask_salary", slots=slots_after(out))
+    assert "Which level" not in again.text
+
+
+def test_level_location_and_company_multiply_both_of_the_guides_mid_level_bands():
+    out = run_action(ActionSalary(), "mid level at google in seattle?", "ask_salary",
+                     {"level": "mid", "location": "seattle", "company_type": "faang"})
+    assert "$234K-$378K" in out.text  # 150-180K x 1.3-1.5 x 1.2-1.4
+    assert "$250K-$420K" in out.text  # 160-200K x 1.3-1.5 x 1.2-1.4
+    assert "two figures" in out.text
+    assert "+30-50% for Seattle" in out.text and "+20-40% for FAANG" in out.text
+
+
+def test_the_profile_fills_what_the_question_leaves_out_and_says_so():
+    out = run_action(ActionSalary(), "what would I earn", "ask_salary",
+                     slots={"level": "junior", "location": "chicago"})
+    assert "$120K-$140K" in out.text
+    assert "Using what you told me" in out.text and "Chicago" in out.text
+
+
+def test_senior_pay_shows_both_open_ended_figures_and_staff_has_none():
+    senior = run_action(ActionSalary(), "senior salary", "ask_salary", {"level": "senior"})
+    assert "$200K+" in senior.text and "$250K+" in senior.text
+    staff = run_action(ActionSalary(), "staff salary", "ask_salary", {"level": "staff"})
+    assert "no salary figure" in staff.text
+
+
+def test_follow_up_changes_only_the_location():
+    first = run_action(ActionSalary(), "junior salary", "ask_salary", {"level": "junior"})
+    follow = run_action(ActionFollowUp(), "and in new york?", "followup_what_about",
+                        {"location": "new_york"}, slots=slots_after(first))
+    assert "Junior ML Engineer in New York" in follow.text
+    assert "$156K-$210K" in follow.text  # 120-140K x 1.3-1.5
+    faang = run_action(ActionFollowUp(), "what about FAANG?", "followup_what_about",
+                       {"company_type": "faang"}, slots=slots_after(follow))
+    assert "in New York at FAANG" in faang.text and "$187K-$294K" in faang.text
+
+
+def test_answering_the_level_question_answers_the_salary_question():
+    asked = run_action(ActionSalary(), "how much do they make", "ask_salary")
+    answered = run_action(ActionUpdateProfile(), "/inform", "inform", {"level": "senior"}, slots=slots_after(asked))
+    assert answered.slot("level") == "senior"
+    assert "$200K+" in answered.text
+
+
+def test_remote_and_specialization_are_named_but_not_invented_as_numbers():
+    out = run_action(ActionSalary(), "remote nlp salary", "ask_salary",
+                     {"location": "remote", "specialization": "nlp"}, slots={"asked": ["level"]})
+    assert "working remotely" in out.text and "in NLP" in out.text
+    assert "no figure given" in out.text
+    assert "$165K" in out.text
+
+
+def test_a_location_the_guide_has_no_figure_for_is_said_plainly():
+    out = run_action(ActionSalary(), "pay in mars", "ask_salary", {"location": "mars"}, slots={"asked": ["level"]})
+    assert "no figures for “mars”" in out.text

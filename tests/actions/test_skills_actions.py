@@ -1,0 +1,36 @@
+from bot.actions.skills import ActionListSkills, ActionSkillGap
+from tests.actions.conftest import run_action
+
+
+def test_all_skill_categories_are_listed():
+    out = run_action(ActionListSkills(), "what skills do i need", "ask_skills")
+    for category in ("Programming languages", "Machine learning frameworks", "Mathematics", "Data manipulation",
+                     "Software engineering", "Cloud platforms", "Deep learning"):
+        assert category in out.text
+
+
+def test_one_category_lists_its_skills_and_where_they_are_learned():
+    out = run_action(ActionListSkills(), "which cloud should I learn", "ask_skills", {"skill_category": "cloud"})
+    assert "SageMaker" in out.text and "Vertex AI" in out.text and "Azure ML" in out.text
+    assert "Production ML systems" in out.text
+
+
+def test_asking_about_one_skill_says_whether_it_is_needed():
+    out = run_action(ActionListSkills(), "do I need c++", "ask_skills", {"skill": "cpp"})
+    assert "C++" in out.text and "alternatives" in out.text
+
+
+def test_skill_gap_removes_known_skills_and_names_the_step_that_covers_the_rest():
+    out = run_action(ActionSkillGap(), "I know python and sql, what am I missing", "ask_skill_gap",
+                     {"skill": ["python", "sql", "aws_sagemaker"]})
+    missing = out.text.split("Still missing", 1)[1]
+    assert "Python," not in missing and "SQL" not in missing
+    assert "Azure" not in missing  # one cloud is enough
+    assert "**Python fundamentals**: pandas, NumPy" in missing
+    assert "**Deep learning**:" in missing
+    assert out.slot("skills_known") == ["python", "sql", "aws_sagemaker"]
+
+
+def test_skill_gap_without_known_skills_invites_the_user_to_say_what_they_know():
+    out = run_action(ActionSkillGap(), "what am I missing", "ask_skill_gap")
+    assert "Tell me what you know" in out.text

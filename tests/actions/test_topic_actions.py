@@ -1,0 +1,58 @@
+"""Career levels, education, outlook, FAQ and portfolio answers carry the guide's facts."""
+from bot.actions.career import ActionCareerLevels
+from bot.actions.education import ActionEducationPaths, ActionMajors, ActionPrograms
+from bot.actions.faq import ActionPhd, ActionSpecialize
+from bot.actions.outlook import ActionAiThreat, ActionJobGrowth
+from bot.actions.portfolio import ActionPortfolio
+from tests.actions.conftest import run_action
+
+
+def test_career_levels_list_every_level_with_years():
+    out = run_action(ActionCareerLevels(), "career ladder", "ask_career_levels")
+    for text in ("Junior ML Engineer** (0-2 years)", "Mid-Level ML Engineer** (2-5 years)",
+                 "Senior ML Engineer** (5+ years)", "Staff/Principal ML Engineer** (7+ years)"):
+        assert text in out.text
+
+
+def test_one_level_shows_both_of_the_guides_pay_figures():
+    out = run_action(ActionCareerLevels(), "what does a mid level do", "ask_career_levels", {"level": "mid"})
+    assert "$150K-$180K" in out.text and "$160K-$200K" in out.text and "Mentor juniors" in out.text
+
+
+def test_career_levels_point_at_the_users_next_level():
+    out = run_action(ActionCareerLevels(), "levels", "ask_career_levels", slots={"level": "junior"})
+    assert "You're at **Junior ML Engineer**; next is **Mid-Level ML Engineer**" in out.text
+
+
+def test_education_paths_overview_and_details():
+    out = run_action(ActionEducationPaths(), "degree or bootcamp", "ask_education")
+    assert "48 months" not in out.text and "4 years" in out.text and "3-6 months" in out.text
+    one = run_action(ActionEducationPaths(), "is a masters worth it", "ask_education", {"education_path": "masters"})
+    assert "Carnegie Mellon" in one.text and "12-24 months" in one.text and "financial investment" in one.text
+
+
+def test_majors_and_programs():
+    assert "Computer Science, Mathematics, Physics or Engineering" in run_action(ActionMajors(), "major?", "ask_major").text
+    programs = run_action(ActionPrograms(), "which courses", "ask_programs").text
+    assert "Coursera" in programs and "fast.ai" in programs and "UC Berkeley" in programs
+
+
+def test_outlook_answers():
+    assert "+40% through 2026" in run_action(ActionJobGrowth(), "is it growing", "ask_job_growth").text
+    assert "resistant" in run_action(ActionAiThreat(), "will ai take my job", "ask_ai_threat").text
+
+
+def test_faq_answers():
+    assert "bachelor's degree or equivalent experience" in run_action(ActionPhd(), "phd?", "ask_phd").text
+    spec = run_action(ActionSpecialize(), "should I do nlp", "ask_specialize", {"specialization": "nlp"})
+    assert "broad fundamentals" in spec.text and "NLP" in spec.text
+
+
+def test_portfolio_topics_by_intent():
+    overview = run_action(ActionPortfolio(), "portfolio?", "ask_portfolio").text
+    assert "more important than credentials" in overview and "3-5 end-to-end projects" in overview
+    ideas = run_action(ActionPortfolio(), "project ideas", "ask_project_ideas", slots={"specialization": "nlp"}).text
+    assert "recommendation system" in ideas and "Given your interest, make a natural language processing application" in ideas
+    assert "deploy models" in run_action(ActionPortfolio(), "kaggle?", "ask_kaggle").text
+    assert "referrals" in run_action(ActionPortfolio(), "networking", "ask_networking").text
+    assert "meaningful ML problems" in run_action(ActionPortfolio(), "first job", "ask_job_hunting").text

@@ -1,0 +1,87 @@
+"""The real servers, started once per test run exactly as `make run` starts them
+(python -m bot.serve), on free loopback ports, with Slack pointed at a local stand-in."""
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import List
+
+import pytest
+
+from tests.e2e.slack_standin import SlackStandIn
+
+ROOT = Path(__file__).resolve().parents[2]
+READY_LINE = "careerbot is ready"
+START_TIMEOUT_S = 300
+SLACK_SIGNING_SECRET = "test-signing-secret"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class BotServers:
+    rasa_url: str
+    web_url: str
+    actions_port: int
+    slack: SlackStandIn
+    slack_signing_secret: str
+    log: List[str]
+
+
+@pytest.fixture(scope="session")
+def slack_standin():
+    standin = SlackStandIn()
+    standin.start()
+    yield standin
+    standin.stop()
+
+
+@pytest.fixture(scope="session")
+def bot_servers(slack_standin):
+    rasa_port, actions_port, web_port = free_port(), free_port(), free_port()
+    env = {
+        **os.environ,
+        "CAREERBOT_HOST": "127.0.0.1",
+        "CAREERBOT_RASA_PORT": str(rasa_port),
+        "CAREERBOT_ACTIONS_PORT": str(actions_port),
+        "CAREERBOT_WEB_PORT": str(web_port),
+        "SLACK_BOT_TOKEN": "xoxb-test-token",
+        "SLACK_SIGNING_SECRET": SLACK_SIGNING_SECRET,
+        "CAREERBOT_SLACK_API_URL": slack_standin.url,
+        "TF_CPP_MIN_LOG_LEVEL": "2",
+    }
+    proc = subprocess.Popen([sys.executable, "-m", "bot.serve"], cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    log: List[str] = []
+    ready = threading.Event()
+
+    def read_output() -> None:
+        for line in proc.stdout:
+            log.append(line)
+            if READY_LINE in line:
+                ready.set()
+
+    threading.Thread(target=read_output, daemon=True).start()
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while not ready.is_set() and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.5)
+    if not ready.is_set():
+        os.killpg(proc.pid, signal.SIGKILL)
+        pytest.fail("careerbot did not start:\n" + "".join(log[-60:]))
+    yield BotServers(f"http://127.0.0.1:{rasa_port}", f"http://127.0.0.1:{web_port}", actions_port,
+                     slack_standin, SLACK_SIGNING_SECRET, log)
+    proc.send_signal(signal.SIGINT)  # what Ctrl-C does
+    try:
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        pytest.fail("bot.serve did not stop within 30 s of Ctrl-C")
