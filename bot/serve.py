@@ -137,6 +137,7 @@ def main() -> int:
     os.environ["CAREERBOT_ACTION_URL"] = settings.action_url
     sup = Supervisor()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # even when started in the background
     try:
         sup.start("action server", action_server_cmd(settings), {"SANIC_HOST": settings.actions_host})
         sup.wait_until_up("action server", f"http://{settings.actions_host}:{settings.actions_port}/health")

@@ -122,6 +122,7 @@ def _check_references(c: Content, directory: Path) -> None:
     for cat in c.skills.categories:
         for skill in cat.skills:
             check.known("skills.yml", skill.id, "learning_step", skill.learning_step, position)
+    check.unique("skills.yml", "skill group", (g.id for g in c.skills.one_of))
     for group in c.skills.one_of:
         for skill in group.skills:
             check.known("skills.yml", group.id, "skill", skill, skill_ids)

@@ -1,0 +1,95 @@
+"""Conversations over the REST channel against the real, running careerbot."""
+import json
+import os
+import urllib.error
+import urllib.request
+import uuid
+from typing import Dict, List
+
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+
+def post(url: str, body: bytes, content_type: str = "application/json"):
+    req = urllib.request.Request(url, data=body, headers={"Content-Type": content_type})
+    try:
+        with urllib.request.urlopen(req, timeout=120) as resp:
+            return resp.status, resp.read()
+    except urllib.error.HTTPError as err:
+        return err.code, err.read()
+
+
+class Chat:
+    def __init__(self, rasa_url: str) -> None:
+        self.url = f"{rasa_url}/webhooks/rest/webhook"
+        self.sender = f"rest-{uuid.uuid4().hex[:8]}"
+
+    def say(self, text: str) -> List[Dict]:
+        status, body = post(self.url, json.dumps({"sender": self.sender, "message": text}).encode())
+        assert status == 200, body
+        return json.loads(body)
+
+    def text(self, text: str) -> str:
+        return "\n".join(m.get("text", "") for m in self.say(text))
+
+
+def test_a_developer_in_seattle_gets_personalised_answers(bot_servers):
+    chat = Chat(bot_servers.rasa_url)
+    assert "careerbot" in chat.text("hi")
+    profile = chat.text("I'm a backend dev in Seattle")
+    assert "Seattle" in profile
+    assert "12-18 months" in chat.text("how long will it take me to become an ML engineer?")
+    salary = chat.text("how much does a mid level ml engineer make?")
+    assert "Seattle" in salary and "$195K-$270K" in salary  # 150-180K x 1.3-1.5
+    faang = chat.text("what about at FAANG?")
+    assert "$234K-$378K" in faang
+    assert "Seattle" in chat.text("what do you know about me?")
+
+
+def test_the_bot_asks_one_question_then_answers_with_it(bot_servers):
+    chat = Chat(bot_servers.rasa_url)
+    question = chat.say("how long does it take to become job ready?")
+    payloads = [b["payload"] for m in question for b in m.get("buttons", [])]
+    assert '/inform{"background":"non_programmer"}' in payloads
+    answer = chat.text('/inform{"background":"non_programmer"}')
+    assert "2-3 years" in answer and "new to coding" in answer
+
+
+def test_role_comparison_then_which_pays_more(bot_servers):
+    chat = Chat(bot_servers.rasa_url)
+    assert "$140K" in chat.text("what's the difference between an ML engineer and a data scientist?")
+    assert "**Machine Learning Engineer** pays more" in chat.text("which pays more?")
+
+
+def test_learning_path_follow_ups(bot_servers):
+    chat = Chat(bot_servers.rasa_url)
+    assert "Python fundamentals" in chat.text("where do I start?")
+    assert "Linear algebra & calculus" in chat.text("what's next?")
+
+
+def test_unclear_and_foreign_input_never_gets_an_unrelated_fact(bot_servers):
+    chat = Chat(bot_servers.rasa_url)
+    for text in ("asdfgh qwerty zxcv", "???", "🙂🙂🙂", "¿dónde está la biblioteca municipal?"):
+        reply = chat.text(text)
+        assert reply and "$" not in reply, (text, reply)
+    assert "careerbot" in chat.text("hello")  # the conversation goes on
+
+
+@pytest.mark.parametrize("body,content_type", [
+    (b"{not json", "application/json"),
+    (os.urandom(2048), "application/octet-stream"),
+    (json.dumps({"sender": "x", "message": "<img src=x onerror=alert(1)> ' OR 1=1; --"}).encode(), "application/json"),
+    (json.dumps({"sender": "big", "message": "a" * 100_000}).encode(), "application/json"),
+])
+def test_bad_requests_get_a_4xx_or_a_polite_reply_and_the_server_keeps_serving(bot_servers, body, content_type):
+    status, reply = post(f"{bot_servers.rasa_url}/webhooks/rest/webhook", body, content_type)
+    assert status < 500, reply
+    if status == 200:
+        assert all("Traceback" not in (m.get("text") or "") for m in json.loads(reply))
+    assert "careerbot" in Chat(bot_servers.rasa_url).text("hi")
+
+
+def test_the_http_api_is_off_without_a_token(bot_servers):
+    status, _ = post(f"{bot_servers.rasa_url}/conversations/someone/tracker/events", b"[]")
+    assert status in (404, 405)
