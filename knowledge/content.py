@@ -205,6 +205,7 @@ def _sources(c: Content) -> Iterable[Tuple[str, str, str]]:
     for i, cav in enumerate(sf.caveats):
         yield "salary_factors.yml", f"caveats[{i}]", cav.source
     yield "outlook.yml", "job_growth", c.outlook.job_growth.source
+    yield "outlook.yml", "job_growth.demand", c.outlook.job_growth.demand.source
     yield "outlook.yml", "ai_resistance", c.outlook.ai_resistance.source
     for b in c.time_to_ready.backgrounds:
         yield "time_to_ready.yml", b.id, b.source

@@ -33,14 +33,8 @@ def load(content: Content, engine: Engine) -> LoadReport:
     report = LoadReport()
     with Session(engine, future=True) as session, session.begin():
         existing = {table: {row.id: row for row in session.execute(select(table)).scalars()} for table in wanted}
-        # Children first, so foreign keys never point at a deleted parent.
-        for table in reversed(models.TABLES_IN_LOAD_ORDER):
-            keep = {row["id"] for row in wanted[table]}
-            stale = [row for row_id, row in existing[table].items() if row_id not in keep]
-            for row in stale:
-                session.delete(row)
-            report.deleted[table.__tablename__] = len(stale)
-            session.flush()
+        # Parents are written before children and stale rows deleted children-first, so a
+        # foreign key never points at a missing row (renaming an id works in one load).
         for table in models.TABLES_IN_LOAD_ORDER:
             inserted = updated = 0
             for values in wanted[table]:
@@ -54,6 +48,13 @@ def load(content: Content, engine: Engine) -> LoadReport:
                     updated += 1
             report.inserted[table.__tablename__] = inserted
             report.updated[table.__tablename__] = updated
+            session.flush()
+        for table in reversed(models.TABLES_IN_LOAD_ORDER):
+            keep = {row["id"] for row in wanted[table]}
+            stale = [row for row_id, row in existing[table].items() if row_id not in keep]
+            for row in stale:
+                session.delete(row)
+            report.deleted[table.__tablename__] = len(stale)
             session.flush()
     return report
 

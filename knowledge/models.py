@@ -52,7 +52,7 @@ class Role(Base):
 class LearningStep(Base):
     __tablename__ = "kb_learning_steps"
     id = Column(String(40), primary_key=True)
-    position = Column(Integer, nullable=False, unique=True)
+    position = Column(Integer, nullable=False)
     name = Column(String(80), nullable=False)
     summary = Column(Text, nullable=False)
     prerequisites = Column(JSON, nullable=False)
@@ -108,7 +108,7 @@ class EducationPath(Base):
 class CareerLevel(Base):
     __tablename__ = "kb_career_levels"
     id = Column(String(40), primary_key=True)
-    position = Column(Integer, nullable=False, unique=True)
+    position = Column(Integer, nullable=False)
     name = Column(String(80), nullable=False)
     min_years = Column(Integer, nullable=False)
     max_years = Column(Integer)

@@ -30,7 +30,7 @@ def content_rows(c: Content) -> Rows:
     for i, cav in enumerate(sf.caveats):
         passage(f"salary.caveat.{i}", "salary_caveat", cav.text, cav.source, position=i)
     jg = c.outlook.job_growth
-    passage("outlook.demand", "outlook", jg.demand, "intro")
+    passage("outlook.demand", "outlook", jg.demand.text, jg.demand.source)
     passage("outlook.ai_resistance", "outlook", c.outlook.ai_resistance.wording, c.outlook.ai_resistance.source)
     passage("time.note", "time", c.time_to_ready.note.text, c.time_to_ready.note.source)
     passage("portfolio.intro", "portfolio", c.portfolio.intro.text, c.portfolio.intro.source)

@@ -238,7 +238,7 @@ class JobGrowth(Sourced):
     growth_pct: float = Field(..., gt=0)
     through_year: int = Field(..., ge=2000)
     wording: str
-    demand: str
+    demand: Passage
 
 
 class OutlookFile(Strict):
