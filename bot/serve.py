@@ -67,11 +67,11 @@ def action_server_cmd(settings: Settings) -> List[str]:
 
 
 def rasa_cmd(settings: Settings, creds: Path, shell: bool = False) -> List[str]:
-    common = ["--model", str(settings.model), "--endpoints", "bot/endpoints.yml"]
+    common = ["--model", str(settings.model), "--endpoints", "bot/endpoints.yml",
+              "--interface", settings.host, "--port", str(settings.rasa_port)]
     if shell:
-        return [sys.executable, "-m", "rasa", "shell", *common]
-    cmd = [sys.executable, "-m", "rasa", "run", *common, "--credentials", str(creds),
-           "--interface", settings.host, "--port", str(settings.rasa_port), "--cors", *settings.cors_origins]
+        return [sys.executable, "-m", "bot.shell", *common]
+    cmd = [sys.executable, "-m", "rasa", "run", *common, "--credentials", str(creds), "--cors", *settings.cors_origins]
     if settings.api_token:  # an open HTTP API would let anyone read and rewrite conversations
         cmd += ["--enable-api", "--auth-token", settings.api_token]
     return cmd

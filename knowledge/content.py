@@ -5,7 +5,7 @@ validated content or raises one ContentError naming file, entry and problem.
 """
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Optional, Tuple
+from typing import Any, Dict, Iterable, List, Tuple
 
 import yaml
 from pydantic import ValidationError

@@ -1,5 +1,5 @@
 """The knowledge query API: one repository class, one short-lived session per query."""
-from typing import Dict, Iterable, List, Optional, Sequence, Union
+from typing import Dict, Iterable, List, Optional, Union
 
 from sqlalchemy import select
 from sqlalchemy.engine import Engine

@@ -41,7 +41,8 @@ class ActionCareerLevels(KnowledgeAction):
             nxt = next((lv for lv in levels if mine and lv.position == mine.position + 1), None)
             if mine:
                 text += f"\n\nYou're at **{mine.name}**" + (f"; next is **{nxt.name}** ({years(nxt)})." if nxt else ", the top of the ladder.")
-        others = [r for r in kb.roles() if r.id in ("research_scientist", "data_engineer")]
+        # The guide's career section names the complementary paths.
+        others = [r for r in kb.roles() if r.source == levels[0].source]
         if others:
             text += "\n\nComplementary paths: " + "; ".join(f"{r.name} ({r.focus})" for r in others) + "."
         return Reply(text, [button(lv.name.split()[0], f'/ask_career_levels{{"level":"{lv.id}"}}') for lv in levels])

@@ -1,7 +1,7 @@
 """The learning sequence: the whole roadmap, where to start, and what comes next."""
 from bot.actions.base import KnowledgeAction, Reply
 from bot.actions.profile_state import Profile, Query
-from bot.actions.replies import bullets, inform_button, intent_button, join_words
+from bot.actions.replies import inform_button, intent_button, join_words
 from knowledge import KnowledgeBase
 from knowledge.results import LearningPlan, Unknown
 

@@ -1,5 +1,5 @@
 """Small helpers to write reply text: money, durations, lists, buttons."""
-from typing import Dict, Iterable, List, Optional, Sequence
+from typing import Dict, Iterable, Optional, Sequence
 
 
 def money(amount: int) -> str:

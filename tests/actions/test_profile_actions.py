@@ -1,6 +1,6 @@
 from bot.actions.profile import ActionShowProfile, ActionUpdateProfile
 from bot.actions.time_to_ready import ActionTimeToReady
-from tests.actions.conftest import run_action, slots_after
+from tests.actions.conftest import run_action
 
 
 def test_a_self_description_fills_the_profile():

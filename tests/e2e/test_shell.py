@@ -13,9 +13,10 @@ pytestmark = pytest.mark.e2e
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_rasa_shell_answers_and_ctrl_d_leaves_cleanly():
+def test_shell_answers_clicks_a_numbered_button_and_ctrl_d_leaves_cleanly():
     actions_port = free_port()
-    env = {**os.environ, "CAREERBOT_ACTIONS_PORT": str(actions_port), "TF_CPP_MIN_LOG_LEVEL": "2"}
+    env = {**os.environ, "CAREERBOT_ACTIONS_PORT": str(actions_port), "CAREERBOT_RASA_PORT": str(free_port()),
+           "TF_CPP_MIN_LOG_LEVEL": "2"}
     child = pexpect.spawn(sys.executable, ["-m", "bot.serve", "--shell"], cwd=str(ROOT), env=env,
                           encoding="utf-8", timeout=240, dimensions=(40, 200))
     try:
@@ -23,6 +24,10 @@ def test_rasa_shell_answers_and_ctrl_d_leaves_cleanly():
         child.expect("Your input ->")
         child.sendline("what does an ML engineer do?")
         child.expect("Day to day", timeout=120)
+        child.expect(r"\[2\] Skills I need")
+        child.expect("Your input ->")
+        child.sendline("2")  # clicks the second button
+        child.expect("Programming languages", timeout=120)
         child.expect("Your input ->")
         child.sendeof()  # Ctrl-D
         child.expect(pexpect.EOF, timeout=60)

@@ -1,0 +1,198 @@
+"""Rasa's Slack channel, tightened for careerbot.
+
+Kept from Rasa 3.6's SlackInput: the v0 signature check on every request, which also
+rejects a request whose X-Slack-Request-Timestamp is more than 5 minutes away from now
+(or missing, or not a number), so a captured request cannot be replayed later.
+
+Changed:
+- `api_url` credential: the Slack Web API base URL (tests point it at a loopback stand-in).
+- Duplicate deliveries get no second reply. Rasa drops retries whose reason is
+  `http_timeout` only: a retry for any other reason was answered twice, and a delivery that
+  timed out before reaching us was never answered. Here the event itself decides.
+- Threads (use_threads): a reply goes to the thread the question was asked in, an @mention at
+  a channel's top level is answered in a thread under it, and a DM is answered in the DM
+  (Rasa threaded every reply, even in DMs).
+- One Slack message per bot message (Rasa split texts at blank lines), Slack's *bold*, and
+  up to 25 buttons (Rasa dropped all buttons of a message with more than 5).
+- Malformed requests get a 400 instead of a 500; events we don't answer get a 200, because
+  Slack disables an event subscription whose deliveries keep failing.
+"""
+import asyncio
+import json
+import logging
+import re
+from collections import OrderedDict
+from http import HTTPStatus
+from typing import Any, Awaitable, Callable, Dict, Iterable, List, NamedTuple, Optional, Text, Union
+
+from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
+from rasa.core.channels.slack import SlackBot, SlackInput
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+from slack_sdk.web.async_client import AsyncWebClient
+
+logger = logging.getLogger(__name__)
+
+SEEN_IDS_MAX = 4096  # Slack's last retry comes about 5 minutes after the event
+BUTTONS_PER_BLOCK = 25  # Slack's limit for the elements of one "actions" block
+BUTTON_TITLE_MAX = 75  # Slack's limit for a button's text
+
+
+class CareerbotSlackBot(SlackBot):
+    def __init__(self, token: Text, slack_channel: Optional[Text] = None, thread_id: Optional[Text] = None,
+                 proxy: Optional[Text] = None, api_url: Optional[Text] = None) -> None:
+        super().__init__(token, slack_channel, thread_id, proxy)
+        if api_url:
+            self.client = AsyncWebClient(token, base_url=api_url, proxy=proxy)
+
+    async def send_text_message(self, recipient_id: Text, text: Text, **kwargs: Any) -> None:
+        await self._post_message(channel=self.slack_channel or recipient_id, as_user=True, text=_mrkdwn(text))
+
+    async def send_text_with_buttons(self, recipient_id: Text, text: Text, buttons: List[Dict[Text, Any]],
+                                     **kwargs: Any) -> None:
+        text = _mrkdwn(text)
+        elements = [{"type": "button", "text": {"type": "plain_text", "text": b["title"][:BUTTON_TITLE_MAX]},
+                     "value": b["payload"]} for b in buttons]
+        blocks = [{"type": "section", "text": {"type": "mrkdwn", "text": text}}]
+        blocks += [{"type": "actions", "elements": elements[i:i + BUTTONS_PER_BLOCK]}
+                   for i in range(0, len(elements), BUTTONS_PER_BLOCK)]
+        await self._post_message(channel=self.slack_channel or recipient_id, as_user=True, text=text, blocks=blocks)
+
+
+def _mrkdwn(text: Text) -> Text:
+    # Escaping keeps "<!channel>" or "<@U123>" in a reply (say, echoed user input) from pinging anyone.
+    text = text.strip().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return re.sub(r"\*\*(.+?)\*\*", r"*\1*", text)  # Markdown bold -> Slack bold
+
+
+class Incoming(NamedTuple):
+    """A user message from Slack, and where to answer it."""
+    text: Text
+    sender_id: Text
+    channel: Text
+    thread_ts: Optional[Text]
+    metadata: Dict[Text, Any]
+
+
+class CareerbotSlackInput(SlackInput):
+    @classmethod
+    def name(cls) -> Text:
+        return "slack"
+
+    @classmethod
+    def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> InputChannel:
+        channel = super().from_credentials(credentials)
+        channel.api_url = (credentials or {}).get("api_url")
+        return channel
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.api_url: Optional[Text] = None
+        self._seen: "OrderedDict[Text, None]" = OrderedDict()
+
+    def get_output_channel(self, channel: Optional[Text] = None, thread_id: Optional[Text] = None) -> OutputChannel:
+        return CareerbotSlackBot(self.slack_token, channel or self.slack_channel, thread_id, self.proxy, self.api_url)
+
+    def _seen_before(self, keys: Iterable[Optional[Text]]) -> bool:
+        """Remembers the keys (a bounded LRU) and tells whether any was seen already."""
+        keys = [k for k in keys if k]
+        seen = any(k in self._seen for k in keys)
+        for k in keys:
+            self._seen[k] = None
+            self._seen.move_to_end(k)
+        while len(self._seen) > SEEN_IDS_MAX:
+            self._seen.popitem(last=False)
+        return seen
+
+    def _reply_thread(self, thread_ts: Optional[Text]) -> Optional[Text]:
+        return thread_ts if self.use_threads else None
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        slack_webhook = Blueprint("slack_webhook", __name__)
+
+        @slack_webhook.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @slack_webhook.route("/webhook", methods=["POST"])
+        async def webhook(request: Request) -> HTTPResponse:
+            if not self.is_request_from_slack_authentic(request):
+                return response.text("Missing, wrong or expired Slack signature.", status=HTTPStatus.UNAUTHORIZED)
+            content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+            try:
+                if content_type == "application/json":
+                    message = self._from_event(json.loads(request.body))
+                elif content_type == "application/x-www-form-urlencoded":
+                    message = self._from_interaction(json.loads(request.form.get("payload")))
+                else:
+                    return response.text("Unsupported content type.", status=HTTPStatus.UNSUPPORTED_MEDIA_TYPE)
+            except (TypeError, ValueError, KeyError, AttributeError, IndexError) as e:
+                logger.warning(f"Malformed request from Slack: {e!r}")
+                return response.text("Malformed Slack request.", status=HTTPStatus.BAD_REQUEST)
+
+            if isinstance(message, HTTPResponse):
+                return message
+            if message is None:
+                return response.text("")  # nothing to answer; a 200 so Slack doesn't retry
+            output = self.get_output_channel(message.channel, self._reply_thread(message.thread_ts))
+            user_msg = UserMessage(message.text, output, message.sender_id, input_channel=self.name(),
+                                   metadata=message.metadata)
+            # Slack wants an answer within 3 s, so the bot replies in the background.
+            task = asyncio.create_task(on_new_message(user_msg))
+            self._background_tasks.add(task)
+            task.add_done_callback(self._background_tasks.discard)
+            return response.text("")
+
+        return slack_webhook
+
+    def _from_event(self, payload: Dict[Text, Any]) -> Union[Incoming, HTTPResponse, None]:
+        """An Events API request: the challenge response, None to ignore it, or the message."""
+        if payload.get("type") == "url_verification":
+            return response.json({"challenge": payload["challenge"]})
+        event = payload.get("event")
+        if (not isinstance(event, dict) or not self._is_user_message(payload)
+                or event.get("subtype") not in (None, "file_share", "thread_broadcast")):
+            return None  # bot messages (our own replies too), edits, joins ...
+        user, channel, text = event.get("user"), event.get("channel"), event["text"]
+        if not (isinstance(user, str) and isinstance(channel, str) and isinstance(text, str)):
+            return None
+        metadata = {"out_channel": channel, "users": _bot_user_ids(payload)}
+        if not self._is_supported_channel(payload, metadata):
+            return None
+        # A message can arrive more than once: as a retry (same event_id) or, with more event
+        # types subscribed, as several events (e.g. app_mention and message.channels) sharing
+        # the message's channel and ts.
+        if self._seen_before([payload.get("event_id"), f"{channel}:{event.get('ts')}" if event.get("ts") else None]):
+            logger.info(f"Slack event {payload.get('event_id')} was handled already; not answering it again")
+            return response.text("", headers={"X-Slack-No-Retry": "1"})
+        thread_ts = event.get("thread_ts")
+        if not thread_ts and not self._is_direct_message(payload):
+            thread_ts = event.get("ts")  # answer a top-level @mention in a thread, not in the channel
+        metadata["thread_id"] = thread_ts
+        text = self._sanitize_user_message(_strip_mentions(text, metadata["users"]), [])
+        return Incoming(text, self._get_conversation_id(user, channel, thread_ts), channel, thread_ts, metadata)
+
+    def _from_interaction(self, payload: Dict[Text, Any]) -> Optional[Incoming]:
+        """A click on one of our buttons (or another interactive element) -> the message it sends."""
+        if not self._is_interactive_message(payload):
+            return None
+        text = self._get_interactive_response(payload["actions"][0])
+        if not isinstance(text, str):
+            return None  # e.g. a link button, which has no value
+        user, channel = payload["user"]["id"], payload["channel"]["id"]
+        thread_ts = (payload.get("message") or {}).get("thread_ts")  # the thread the buttons were in
+        metadata = {"out_channel": channel, "thread_id": thread_ts, "users": [user]}
+        return Incoming(text, self._get_conversation_id(user, channel, thread_ts), channel, thread_ts, metadata)
+
+
+def _bot_user_ids(payload: Dict[Text, Any]) -> List[Text]:
+    """The bot's own user ids, as Slack lists them in every event."""
+    ids = [a.get("user_id") for a in payload.get("authorizations") or [] if isinstance(a, dict)]
+    return [i for i in ids + list(payload.get("authed_users") or []) if isinstance(i, str)]
+
+
+def _strip_mentions(text: Text, user_ids: List[Text]) -> Text:
+    for uid in user_ids:
+        text = re.sub(rf"<@{re.escape(uid)}(\|[^>]*)?>", " ", text)  # <@U123> or <@U123|careerbot>
+    return re.sub(r"\s+", " ", text).strip()
