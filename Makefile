@@ -16,7 +16,6 @@ export CAREERBOT_HOST ?= 127.0.0.1
 export CAREERBOT_RASA_PORT ?= 5005
 export CAREERBOT_ACTIONS_PORT ?= 5055
 export CAREERBOT_WEB_PORT ?= 8000
-export CAREERBOT_ACTION_URL ?= http://127.0.0.1:$(CAREERBOT_ACTIONS_PORT)/webhook
 # TensorFlow's start-up chatter hides what matters.
 export TF_CPP_MIN_LOG_LEVEL ?= 2
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Dict, List, Optional
 
 import yaml
+from sqlalchemy.engine import make_url
 
 from bot.settings import PROJECT_ROOT, Settings, load_settings
 
@@ -54,11 +55,26 @@ def credentials(settings: Settings) -> Dict:
     return creds
 
 
-def write_credentials(settings: Settings) -> Path:
+def tracker_store(url: str) -> Dict:
+    """Rasa's SQL tracker store settings (our subclass, which can forget a user) from a database URL."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        return {"type": "bot.tracking.ForgettingSQLTrackerStore", "dialect": "sqlite", "db": parsed.database}
+    return {"type": "bot.tracking.ForgettingSQLTrackerStore", "dialect": parsed.drivername, "url": parsed.host,
+            "port": parsed.port, "db": parsed.database, "username": parsed.username, "password": parsed.password}
+
+
+def endpoints(settings: Settings) -> Dict:
+    return {"action_endpoint": {"url": settings.action_url}, "tracker_store": tracker_store(settings.tracker_db_url)}
+
+
+def write_run_file(name: str, content: Dict) -> Path:
+    """Writes a generated Rasa config file under var/run, readable only by us (it may hold secrets)."""
     RUN_DIR.mkdir(parents=True, exist_ok=True)
-    path = RUN_DIR / "credentials.yml"
-    path.write_text(yaml.safe_dump(credentials(settings), sort_keys=False))
-    path.chmod(0o600)  # it may hold the Slack secrets
+    path = RUN_DIR / name
+    path.write_text(yaml.safe_dump(content, sort_keys=False))
+    path.chmod(0o600)
     return path
 
 
@@ -66,8 +82,8 @@ def action_server_cmd(settings: Settings) -> List[str]:
     return [sys.executable, "-m", "rasa_sdk", "--actions", "bot.actions", "-p", str(settings.actions_port)]
 
 
-def rasa_cmd(settings: Settings, creds: Path, shell: bool = False) -> List[str]:
-    common = ["--model", str(settings.model), "--endpoints", "bot/endpoints.yml",
+def rasa_cmd(settings: Settings, creds: Path, endpoints_file: Path, shell: bool = False) -> List[str]:
+    common = ["--model", str(settings.model), "--endpoints", str(endpoints_file),
               "--interface", settings.host, "--port", str(settings.rasa_port)]
     if shell:
         return [sys.executable, "-m", "bot.shell", *common]
@@ -134,7 +150,7 @@ def main() -> int:
     settings = load_settings()
     if not settings.model.exists():
         raise SystemExit(f"careerbot: no trained model at {settings.model}; run `make train` first")
-    os.environ["CAREERBOT_ACTION_URL"] = settings.action_url
+    endpoints_file = write_run_file("endpoints.yml", endpoints(settings))
     sup = Supervisor()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     signal.signal(signal.SIGINT, signal.default_int_handler)  # even when started in the background
@@ -143,10 +159,10 @@ def main() -> int:
         sup.wait_until_up("action server", f"http://{settings.actions_host}:{settings.actions_port}/health")
         if args.shell:
             print("careerbot: starting rasa shell (Ctrl-D or /stop to leave)", flush=True)
-            return subprocess.call(rasa_cmd(settings, Path(), shell=True), cwd=PROJECT_ROOT)
+            return subprocess.call(rasa_cmd(settings, Path(), endpoints_file, shell=True), cwd=PROJECT_ROOT)
         if not settings.slack_enabled:
             print("careerbot: Slack is off (set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to turn it on)", flush=True)
-        sup.start("rasa server", rasa_cmd(settings, write_credentials(settings)))
+        sup.start("rasa server", rasa_cmd(settings, write_run_file("credentials.yml", credentials(settings)), endpoints_file))
         sup.start("web page", web_cmd(settings))
         sup.wait_until_up("rasa server", f"http://{settings.host}:{settings.rasa_port}/webhooks/rest/")
         sup.wait_until_up("web page", f"http://{settings.host}:{settings.web_port}/")

@@ -20,6 +20,7 @@ class Settings:
     slack_token: Optional[str]
     slack_signing_secret: Optional[str]
     slack_channel: Optional[str]
+    tracker_db_url: str
     # Only for tests: a stand-in for Slack's Web API on loopback.
     slack_api_url: Optional[str]
 
@@ -74,5 +75,6 @@ def load_settings() -> Settings:
         slack_token=env("SLACK_BOT_TOKEN") or None,
         slack_signing_secret=env("SLACK_SIGNING_SECRET") or None,
         slack_channel=env("SLACK_CHANNEL") or None,
+        tracker_db_url=env("CAREERBOT_TRACKER_DB_URL") or f"sqlite:///{PROJECT_ROOT / 'var' / 'tracker.db'}",
         slack_api_url=env("CAREERBOT_SLACK_API_URL") or None,
     )

@@ -4,7 +4,7 @@ Rasa 3.6's shell dies with an EOFError traceback on Ctrl-D, and shows buttons as
 arrow-key menu that Ctrl-D cannot leave. Here Ctrl-D (or /stop) ends the session
 cleanly, and buttons are numbered: type the number to click one, or type freely.
 
-    python -m bot.shell --model models/careerbot.tar.gz --endpoints bot/endpoints.yml ...
+    python -m bot.shell --model models/careerbot.tar.gz --endpoints var/run/endpoints.yml ...
 """
 import sys
 from typing import Any, Dict, List, Optional

@@ -1,4 +1,4 @@
-"""python -m knowledge check|load|stats"""
+"""python -m knowledge check|load|stats|migrate"""
 import argparse
 import sys
 import time
@@ -10,17 +10,22 @@ from sqlalchemy.exc import SQLAlchemyError
 from knowledge.content import CONTENT_DIR, read_content
 from knowledge.db import database_url, get_engine
 from knowledge.errors import ContentError
-from knowledge.loader import load, table_counts
+from knowledge.loader import create_schema, load, table_counts
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m knowledge", description="careerbot knowledge base")
-    parser.add_argument("command", choices=["check", "load", "stats"])
+    parser.add_argument("command", choices=["check", "load", "stats", "migrate"])
     parser.add_argument("--content", type=Path, default=CONTENT_DIR, help="content directory (default: %(default)s)")
     parser.add_argument("--db", default=None, help="database URL (default: $CAREERBOT_DB_URL or var/careerbot.db)")
     args = parser.parse_args(argv)
     url = args.db or database_url()
     try:
+        if args.command == "migrate":
+            print(f"knowledge: migrating {_redact(url)} to the newest schema ...", flush=True)
+            create_schema(get_engine(url))
+            print("knowledge: schema is up to date")
+            return 0
         if args.command == "stats":
             for table, count in table_counts(get_engine(url)).items():
                 print(f"{table:24} {count:5}")

@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from knowledge import models
+from knowledge import migrate, models
 from knowledge.content import Content
 from knowledge.rows import content_rows
 
@@ -23,7 +23,7 @@ class LoadReport:
 
 
 def create_schema(engine: Engine) -> None:
-    models.Base.metadata.create_all(engine)
+    migrate.upgrade(engine)
 
 
 def load(content: Content, engine: Engine) -> LoadReport:

@@ -13,6 +13,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from bot.actions.memory import remember
 from bot.actions.profile_state import Profile, Query
 from knowledge import KnowledgeBase
 
@@ -59,7 +60,17 @@ class KnowledgeAction(Action, metaclass=ABCMeta):
         if reply is None:
             return []
         reply.slots = {**learned, **reply.slots}
-        return send(dispatcher, self.name(), query, reply, profile)
+        events = send(dispatcher, self.name(), query, reply, profile)
+        await remember_safely(tracker, events)
+        return events
+
+
+async def remember_safely(tracker: Tracker, events: List[Dict[str, Any]]) -> None:
+    """Stores the profile changes among `events`; the answer stands even if this fails."""
+    try:
+        await asyncio.to_thread(remember, tracker, events)
+    except Exception:
+        logger.exception("could not store the profile of %s", tracker.sender_id)
 
 
 async def answer_safely(action: "KnowledgeAction", profile: Profile, query: Query,

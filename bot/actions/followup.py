@@ -5,7 +5,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.actions.base import action_registry, answer_safely, send
+from bot.actions.base import action_registry, answer_safely, remember_safely, send
 from bot.actions.profile_state import Profile, Query
 
 
@@ -24,7 +24,11 @@ class ActionFollowUp(Action):
         profile = Profile.from_tracker(tracker)
         continued = query.continuing()
         reply = await answer_safely(previous, profile, continued, dispatcher)
-        return [] if reply is None else send(dispatcher, previous.name(), continued, reply, profile)
+        if reply is None:
+            return []
+        events = send(dispatcher, previous.name(), continued, reply, profile)
+        await remember_safely(tracker, events)
+        return events
 
 
 class ActionAnswerYesNo(Action):

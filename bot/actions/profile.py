@@ -7,7 +7,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.actions.base import action_registry, answer_safely, knowledge_base, send
+from bot.actions.base import action_registry, answer_safely, knowledge_base, remember_safely, send
 from bot.actions.profile_state import PROFILE_SLOTS, Profile, Query
 from bot.actions.replies import bullets, join_words
 
@@ -63,6 +63,7 @@ class ActionUpdateProfile(Action):
         for slot, value in updates.items():
             setattr(profile, slot, value)
         events = [SlotSet(slot, value) for slot, value in updates.items()]
+        await remember_safely(tracker, events)
         pending: Optional[dict] = tracker.get_slot("pending")
         action = action_registry().get((pending or {}).get("action", ""))
         if action is None:
@@ -75,7 +76,9 @@ class ActionUpdateProfile(Action):
         reply = await answer_safely(action, profile, original, dispatcher)
         if reply is None:
             return events
-        return events + send(dispatcher, action.name(), original, reply, profile)
+        answered = send(dispatcher, action.name(), original, reply, profile)
+        await remember_safely(tracker, events + answered)
+        return events + answered
 
 
 class ActionShowProfile(Action):

@@ -1,19 +1,32 @@
 """Dialogue gates run with Rasa's own tools: data validation and test stories."""
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+UNUSED_UTTERANCE = re.compile(r"The utterance '(\w+)' is not used in any story or rule")
 
 
 def rasa(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "rasa", *args], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    return subprocess.run([sys.executable, "-m", "rasa", *args], cwd=ROOT, capture_output=True, text=True, timeout=900)
 
 
-def test_training_data_validates_without_warnings():
-    result = rasa("data", "validate", "--domain", "bot/domain.yml", "--data", "bot/data", "--config", "config.yml",
-                  "--fail-on-warnings")
+def responses_sent_by_actions() -> set:
+    return {m for path in (ROOT / "bot" / "actions").glob("*.py")
+            for m in re.findall(r'response="(utter_\w+)"', path.read_text())}
+
+
+def test_training_data_validates_without_unexplained_warnings():
+    result = rasa("data", "validate", "--domain", "bot/domain.yml", "--data", "bot/data", "--config", "config.yml")
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
+    output = result.stdout + result.stderr
+    warnings = [line for line in output.splitlines() if "UserWarning" in line]
+    # Rasa's validator cannot see responses that custom actions send by name
+    # (dispatcher.utter_message(response=...)); those are the only warnings allowed.
+    unexplained = [w for w in warnings
+                   if not (UNUSED_UTTERANCE.search(w) and UNUSED_UTTERANCE.search(w).group(1) in responses_sent_by_actions())]
+    assert unexplained == []
 
 
 def test_every_test_story_is_predicted_exactly():

@@ -1,6 +1,7 @@
-"""The real servers, started once per test run exactly as `make run` starts them
-(python -m bot.serve), on free loopback ports, with Slack pointed at a local stand-in."""
+"""The real servers, started exactly as `make run` starts them (python -m bot.serve), on
+free loopback ports, with their own databases, and Slack pointed at a local stand-in."""
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -9,7 +10,7 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import List
+from typing import Dict, List
 
 import pytest
 
@@ -34,29 +35,25 @@ class BotServers:
     actions_port: int
     slack: SlackStandIn
     slack_signing_secret: str
+    db_url: str
+    tracker_db_url: str
     log: List[str]
+    process: subprocess.Popen
 
 
-@pytest.fixture(scope="session")
-def slack_standin():
-    standin = SlackStandIn()
-    standin.start()
-    yield standin
-    standin.stop()
-
-
-@pytest.fixture(scope="session")
-def bot_servers(slack_standin):
+def start_bot(slack: SlackStandIn, db_url: str, tracker_db_url: str) -> BotServers:
     rasa_port, actions_port, web_port = free_port(), free_port(), free_port()
-    env = {
+    env: Dict[str, str] = {
         **os.environ,
         "CAREERBOT_HOST": "127.0.0.1",
         "CAREERBOT_RASA_PORT": str(rasa_port),
         "CAREERBOT_ACTIONS_PORT": str(actions_port),
         "CAREERBOT_WEB_PORT": str(web_port),
+        "CAREERBOT_DB_URL": db_url,
+        "CAREERBOT_TRACKER_DB_URL": tracker_db_url,
         "SLACK_BOT_TOKEN": "xoxb-test-token",
         "SLACK_SIGNING_SECRET": SLACK_SIGNING_SECRET,
-        "CAREERBOT_SLACK_API_URL": slack_standin.url,
+        "CAREERBOT_SLACK_API_URL": slack.url,
         "TF_CPP_MIN_LOG_LEVEL": "2",
     }
     proc = subprocess.Popen([sys.executable, "-m", "bot.serve"], cwd=ROOT, env=env, stdout=subprocess.PIPE,
@@ -77,11 +74,37 @@ def bot_servers(slack_standin):
     if not ready.is_set():
         os.killpg(proc.pid, signal.SIGKILL)
         pytest.fail("careerbot did not start:\n" + "".join(log[-60:]))
-    yield BotServers(f"http://127.0.0.1:{rasa_port}", f"http://127.0.0.1:{web_port}", actions_port,
-                     slack_standin, SLACK_SIGNING_SECRET, log)
-    proc.send_signal(signal.SIGINT)  # what Ctrl-C does
+    return BotServers(f"http://127.0.0.1:{rasa_port}", f"http://127.0.0.1:{web_port}", actions_port, slack,
+                      SLACK_SIGNING_SECRET, db_url, tracker_db_url, log, proc)
+
+
+def stop_bot(bot: BotServers) -> None:
+    bot.process.send_signal(signal.SIGINT)  # what Ctrl-C does
     try:
-        proc.wait(timeout=30)
+        bot.process.wait(timeout=30)
     except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
+        os.killpg(bot.process.pid, signal.SIGKILL)
         pytest.fail("bot.serve did not stop within 30 s of Ctrl-C")
+
+
+@pytest.fixture(scope="session")
+def slack_standin():
+    standin = SlackStandIn()
+    standin.start()
+    yield standin
+    standin.stop()
+
+
+@pytest.fixture(scope="session")
+def e2e_databases(kb_url, tmp_path_factory):
+    """A private copy of the loaded knowledge base (profiles are written to it) and a tracker database."""
+    folder = tmp_path_factory.mktemp("e2e")
+    shutil.copy(kb_url[len("sqlite:///"):], folder / "careerbot.db")
+    return f"sqlite:///{folder / 'careerbot.db'}", f"sqlite:///{folder / 'tracker.db'}"
+
+
+@pytest.fixture(scope="session")
+def bot_servers(slack_standin, e2e_databases):
+    bot = start_bot(slack_standin, *e2e_databases)
+    yield bot
+    stop_bot(bot)
