@@ -15,6 +15,7 @@ import time
 import urllib.request
 from pathlib import Path
 from typing import Dict, List, Optional
+from urllib.parse import urlparse
 
 import yaml
 from sqlalchemy.engine import make_url
@@ -65,8 +66,18 @@ def tracker_store(url: str) -> Dict:
             "port": parsed.port, "db": parsed.database, "username": parsed.username, "password": parsed.password}
 
 
+def lock_store(url: str) -> Dict:
+    """Rasa's Redis lock store from a redis://[:password@]host:port/db URL."""
+    parsed = urlparse(url)
+    return {"type": "redis", "url": parsed.hostname, "port": parsed.port or 6379, "password": parsed.password,
+            "db": int(parsed.path.lstrip("/") or 0), "key_prefix": "careerbot"}
+
+
 def endpoints(settings: Settings) -> Dict:
-    return {"action_endpoint": {"url": settings.action_url}, "tracker_store": tracker_store(settings.tracker_db_url)}
+    config = {"action_endpoint": {"url": settings.action_url}, "tracker_store": tracker_store(settings.tracker_db_url)}
+    if settings.redis_url:
+        config["lock_store"] = lock_store(settings.redis_url)
+    return config
 
 
 def write_run_file(name: str, content: Dict) -> Path:

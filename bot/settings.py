@@ -21,6 +21,8 @@ class Settings:
     slack_signing_secret: Optional[str]
     slack_channel: Optional[str]
     tracker_db_url: str
+    # Redis for Rasa's lock store; required as soon as more than one Rasa server runs.
+    redis_url: Optional[str]
     # Only for tests: a stand-in for Slack's Web API on loopback.
     slack_api_url: Optional[str]
 
@@ -76,5 +78,6 @@ def load_settings() -> Settings:
         slack_signing_secret=env("SLACK_SIGNING_SECRET") or None,
         slack_channel=env("SLACK_CHANNEL") or None,
         tracker_db_url=env("CAREERBOT_TRACKER_DB_URL") or f"sqlite:///{PROJECT_ROOT / 'var' / 'tracker.db'}",
+        redis_url=env("CAREERBOT_REDIS_URL") or None,
         slack_api_url=env("CAREERBOT_SLACK_API_URL") or None,
     )
