@@ -14,7 +14,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.actions.memory import remember
-from bot.actions.profile_state import Profile, Query
+from bot.actions.profile_state import Profile, Query, experience_years
 from knowledge import KnowledgeBase
 
 logger = logging.getLogger(__name__)
@@ -56,6 +56,10 @@ class KnowledgeAction(Action, metaclass=ABCMeta):
         learned = {}
         if query.first("background"):  # "I'm a backend dev, how long ...": always about the user
             profile.background = learned["background"] = query.first("background")
+        years = experience_years(query.text)
+        if years is not None and not query.first("level"):  # "... with 3 years of experience"
+            level = await asyncio.to_thread(lambda: knowledge_base().level_for_years(years).id)
+            profile.level = learned["level"] = level
         reply = await answer_safely(self, profile, query, dispatcher)
         if reply is None:
             return []

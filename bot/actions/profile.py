@@ -11,6 +11,7 @@ from bot.actions.base import action_registry, answer_safely, knowledge_base, rem
 from bot.actions.profile_state import PROFILE_SLOTS, Profile, Query
 from bot.actions.replies import bullets, join_words
 
+# In a self-description any "N years" is the user's experience.
 YEARS = re.compile(r"\b(\d{1,2})\s*\+?\s*(?:years?|yrs?)\b", re.IGNORECASE)
 # Entity kinds that add to a list in the profile rather than replace a value.
 LIST_ENTITIES = {"skill": "skills_known", "learning_step": "steps_done"}

@@ -1,8 +1,24 @@
 """The user's profile and the question they asked, read from the Rasa tracker."""
+import re
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional
 
 from rasa_sdk import Tracker
+
+# "3 years of experience", "5 yrs exp", "2 years in", "I have 4 years": the user's own experience.
+EXPERIENCE = re.compile(
+    r"\b(\d{1,2})\s*\+?\s*(?:years?|yrs?)\s*(?:of\s+)?(?:exp\b|experience|in\b|as\b)"
+    r"|\b(?:i\s+have|i've\s+got|i've\s+been\s+\w+\s+for)\s+(\d{1,2})\s*\+?\s*(?:years?|yrs?)\b",
+    re.IGNORECASE,
+)
+
+
+def experience_years(text: str) -> Optional[int]:
+    match = EXPERIENCE.search(text or "")
+    if not match:
+        return None
+    return int(match.group(1) or match.group(2))
+
 
 PROFILE_SLOTS = ("background", "level", "location", "company_type", "specialization")
 LIST_SLOTS = ("skills_known", "steps_done")

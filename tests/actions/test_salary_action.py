@@ -66,3 +66,10 @@ def test_remote_and_specialization_are_named_but_not_invented_as_numbers():
 def test_a_location_the_guide_has_no_figure_for_is_said_plainly():
     out = run_action(ActionSalary(), "pay in mars", "ask_salary", {"location": "mars"}, slots={"asked": ["level"]})
     assert "no figures for “mars”" in out.text
+
+
+def test_experience_mentioned_in_the_question_sets_the_level():
+    out = run_action(ActionSalary(), "frontend dev at a startup in austin with 3 years of experience, what could I make",
+                     "ask_salary", {"background": "programmer", "company_type": "startup", "location": "austin"})
+    assert out.slot("level") == "mid" and out.slot("background") == "programmer"
+    assert "Mid-Level ML Engineer" in out.text and "Which level" not in out.text
