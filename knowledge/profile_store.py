@@ -19,19 +19,29 @@ class StoredProfile:
     updated_at: datetime
 
 
+UNKNOWN_CHANNEL = "unknown"
+
+
+def _of(channel: Optional[str], sender_id: str):
+    """Rows of this user; with no channel (Rasa names none at session start), on any channel."""
+    query = UserProfile.sender_id == sender_id
+    return query if channel is None else (query & (UserProfile.channel == channel))
+
+
 class ProfileStore:
     def __init__(self, engine: Optional[Engine] = None) -> None:
         self._engine = engine or get_engine()
 
-    def get(self, channel: str, sender_id: str) -> Optional[StoredProfile]:
+    def get(self, channel: Optional[str], sender_id: str) -> Optional[StoredProfile]:
         with Session(self._engine, future=True) as s:
-            row = s.execute(select(UserProfile).where(UserProfile.channel == channel,
-                                                      UserProfile.sender_id == sender_id)).scalar_one_or_none()
+            row = s.execute(select(UserProfile).where(_of(channel, sender_id))
+                            .order_by(UserProfile.updated_at.desc()).limit(1)).scalar_one_or_none()
             return StoredProfile(row.channel, row.sender_id, dict(row.data), row.updated_at) if row else None
 
-    def save(self, channel: str, sender_id: str, data: Dict[str, Any]) -> None:
+    def save(self, channel: Optional[str], sender_id: str, data: Dict[str, Any]) -> None:
         """Replaces the stored profile; empty values are not stored."""
         data = {k: v for k, v in data.items() if v not in (None, [], "")}
+        channel = channel or UNKNOWN_CHANNEL
         now = datetime.now(timezone.utc)
         with Session(self._engine, future=True) as s, s.begin():
             row = s.execute(select(UserProfile).where(UserProfile.channel == channel,
@@ -41,8 +51,6 @@ class ProfileStore:
             elif row.data != data:
                 row.data, row.updated_at = data, now
 
-    def forget(self, channel: str, sender_id: str) -> bool:
+    def forget(self, channel: Optional[str], sender_id: str) -> bool:
         with Session(self._engine, future=True) as s, s.begin():
-            result = s.execute(delete(UserProfile).where(UserProfile.channel == channel,
-                                                         UserProfile.sender_id == sender_id))
-            return result.rowcount > 0
+            return s.execute(delete(UserProfile).where(_of(channel, sender_id))).rowcount > 0

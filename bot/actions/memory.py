@@ -1,7 +1,7 @@
 """Keeps the profile in the application database, keyed by channel and user, so it
 survives session expiry and restarts; the slots are the working copy."""
 from functools import lru_cache
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Optional, Tuple
 
 from rasa_sdk import Tracker
 
@@ -16,8 +16,9 @@ def profile_store() -> ProfileStore:
     return ProfileStore()
 
 
-def user_key(tracker: Tracker) -> tuple:
-    return tracker.get_latest_input_channel() or "unknown", tracker.sender_id
+def user_key(tracker: Tracker) -> Tuple[Optional[str], str]:
+    """(channel, user id); the channel is None before the first message of a session."""
+    return tracker.get_latest_input_channel(), tracker.sender_id
 
 
 def profile_changes(events: List[Dict[str, Any]]) -> Dict[str, Any]:
