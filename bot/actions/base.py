@@ -57,7 +57,8 @@ class KnowledgeAction(Action, metaclass=ABCMeta):
         if query.first("background"):  # "I'm a backend dev, how long ...": always about the user
             profile.background = learned["background"] = query.first("background")
         years = experience_years(query.text)
-        if years is not None and not query.first("level"):  # "... with 3 years of experience"
+        # "... with 3 years of experience" (but a developer's years are not ML years)
+        if years is not None and not query.first("level") and not query.first("background"):
             level = await asyncio.to_thread(lambda: knowledge_base().level_for_years(years).id)
             profile.level = learned["level"] = level
         reply = await answer_safely(self, profile, query, dispatcher)

@@ -8,6 +8,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.actions.base import action_registry, answer_safely, knowledge_base, remember_safely, send
+from bot.actions.intents import question_also_asked
 from bot.actions.profile_state import PROFILE_SLOTS, Profile, Query
 from bot.actions.replies import bullets, join_words
 
@@ -24,7 +25,8 @@ def profile_updates(profile: Profile, query: Query, level_for_years) -> Dict[str
         if value and value != getattr(profile, slot):
             updates[slot] = value
     years = YEARS.search(query.text)
-    if years and "level" not in updates:
+    # "frontend dev with 2 yrs exp": years of programming, not of ML engineering
+    if years and "level" not in updates and not query.first("background"):
         updates["level"] = level_for_years(int(years.group(1)))
     for kind, slot in LIST_ENTITIES.items():
         new = [v for v in query.entities.get(kind, []) if v not in getattr(profile, slot)]
@@ -69,9 +71,20 @@ class ActionUpdateProfile(Action):
         action = action_registry().get((pending or {}).get("action", ""))
         if action is None:
             noted = await asyncio.to_thread(describe_profile, Profile(**updates), kb.names)
-            dispatcher.utter_message(text="Got it, I'll remember that:\n" + bullets(noted) +
-                                     "\nAsk me anything: salary, skills, the roadmap, how long it takes...")
-            return events
+            ranking = (tracker.latest_message or {}).get("intent_ranking") or []
+            action = action_registry().get(question_also_asked(query.text, ranking, query.intent) or "")
+            if action is None:
+                dispatcher.utter_message(text="Got it, I'll remember that:\n" + bullets(noted) +
+                                         "\nAsk me anything: salary, skills, the roadmap, how long it takes...")
+                return events
+            # "I'm a dev in Austin, how much could I make?": note the profile, then answer.
+            dispatcher.utter_message(text="Got it, I'll remember that:\n" + bullets(noted))
+            reply = await answer_safely(action, profile, query, dispatcher)
+            if reply is None:
+                return events
+            answered = send(dispatcher, action.name(), query, reply, profile)
+            await remember_safely(tracker, events + answered)
+            return events + answered
         # The user just answered the bot's question: answer the question that prompted it.
         original = Query(query.intent, query.text, pending.get("entities") or {}, tracker.get_slot("context") or {})
         reply = await answer_safely(action, profile, original, dispatcher)

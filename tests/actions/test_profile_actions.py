@@ -43,3 +43,22 @@ def test_a_background_mentioned_in_a_question_is_remembered():
                      {"background": "programmer"})
     assert out.slot("background") == "programmer"
     assert "12-18 months" in out.text
+
+
+def test_a_question_in_a_self_description_is_answered_too():
+    ranking = [{"name": "inform", "confidence": 0.6}, {"name": "ask_salary", "confidence": 0.3}]
+    out = run_action(ActionUpdateProfile(), "I'm a junior in Chicago, how much could I make?", "inform",
+                     {"level": "junior", "location": "chicago"}, ranking=ranking)
+    assert "I'll remember that" in out.text
+    assert "$120K-$140K" in out.text
+
+
+def test_a_developers_years_are_not_taken_for_ml_experience():
+    out = run_action(ActionUpdateProfile(), "frontend dev, 4 yrs exp", "inform", {"background": "programmer"})
+    assert out.slot("background") == "programmer" and not out.sets("level")
+
+
+def test_the_intent_to_action_map_comes_from_the_rules():
+    from bot.actions.intents import action_for_intent
+    assert action_for_intent()["ask_salary"] == "action_salary"
+    assert action_for_intent()["ask_kaggle"] == "action_portfolio"

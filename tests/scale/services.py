@@ -273,6 +273,11 @@ class Nginx:
                 counts[upstream] = counts.get(upstream, 0) + 1
         return counts
 
+    def wait_actions_reachable(self, timeout_s: float = 30.0) -> None:
+        """Until nginx itself reaches an action server again (it skips failed ones for a while)."""
+        wait_for(lambda: urllib.request.urlopen(f"http://127.0.0.1:{self.actions_port}/health", timeout=2).status == 200,
+                 "the action servers behind nginx", timeout_s=timeout_s)
+
     def access_log_lines(self) -> int:
         return len(self.access_log.read_text().splitlines())
 

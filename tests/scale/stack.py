@@ -59,6 +59,7 @@ class Stack:
             self.cluster.start_server(name, wait=False)
         for name in stopped:
             self.cluster.wait_until_up(name)
+        self.nginx.wait_actions_reachable()
 
     @property
     def tracker_db_url(self) -> str:
