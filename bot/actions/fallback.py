@@ -1,14 +1,10 @@
 """When the bot is unsure: suggest the closest topics, or ask to rephrase gibberish.
 It never answers a question it did not understand with an unrelated fact."""
 import asyncio
-import gzip
-import json
-import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Dict, FrozenSet, List
+from typing import Any, Dict, List
 
-import spacy_lookups_data
 import yaml
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
@@ -16,33 +12,15 @@ from rasa_sdk.executor import CollectingDispatcher
 from bot.actions.profile import LIST_ENTITIES, ActionUpdateProfile
 from bot.actions.profile_state import PROFILE_SLOTS
 from bot.actions.replies import intent_button
+from bot.nlu.gibberish import looks_like_gibberish
 
 TOPICS_FILE = Path(__file__).with_name("topics.yml")
 MAX_SUGGESTIONS = 3
-# log-probability above which a word counts as real English (spacy-lookups-data's table)
-COMMON_WORD_LOGPROB = -17.0
-WORD = re.compile(r"[a-z]+")
 
 
 @lru_cache(maxsize=None)
 def topic_titles() -> Dict[str, str]:
     return yaml.safe_load(TOPICS_FILE.read_text(encoding="utf-8"))
-
-
-@lru_cache(maxsize=None)
-def english_words() -> FrozenSet[str]:
-    path = Path(spacy_lookups_data.__file__).parent / "data" / "en_lexeme_prob.json.gz"
-    with gzip.open(path, "rt", encoding="utf-8") as f:
-        probs = json.load(f)
-    return frozenset(w for w, p in probs.items() if p > COMMON_WORD_LOGPROB and w.isalpha())
-
-
-def looks_like_gibberish(text: str) -> bool:
-    words = WORD.findall(text.lower())
-    if not words:
-        return True
-    known = english_words()
-    return sum(w in known for w in words) / len(words) < 0.5
 
 
 def suggestions(ranking: List[Dict[str, Any]]) -> List[Dict[str, str]]:

@@ -9,7 +9,7 @@ import yaml
 RULES_FILE = Path(__file__).resolve().parents[1] / "data" / "rules.yml"
 QUESTION_WORDS = ("?", "how ", "what ", "which ", "when ", "where ", "should ", "do i ", "can i ", "is it ", "will ")
 # How sure the classifier must be of the second-best intent to answer it as well.
-SECOND_QUESTION_CONFIDENCE = 0.1
+SECOND_QUESTION_CONFIDENCE = 0.02
 
 
 @lru_cache(maxsize=None)
