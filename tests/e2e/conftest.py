@@ -39,6 +39,7 @@ class BotServers:
     tracker_db_url: str
     log: List[str]
     process: subprocess.Popen
+    ports: List[int]
 
 
 def start_bot(slack: SlackStandIn, db_url: str, tracker_db_url: str) -> BotServers:
@@ -75,7 +76,7 @@ def start_bot(slack: SlackStandIn, db_url: str, tracker_db_url: str) -> BotServe
         os.killpg(proc.pid, signal.SIGKILL)
         pytest.fail("careerbot did not start:\n" + "".join(log[-60:]))
     return BotServers(f"http://127.0.0.1:{rasa_port}", f"http://127.0.0.1:{web_port}", actions_port, slack,
-                      SLACK_SIGNING_SECRET, db_url, tracker_db_url, log, proc)
+                      SLACK_SIGNING_SECRET, db_url, tracker_db_url, log, proc, [rasa_port, actions_port, web_port])
 
 
 def stop_bot(bot: BotServers) -> None:
@@ -85,6 +86,13 @@ def stop_bot(bot: BotServers) -> None:
     except subprocess.TimeoutExpired:
         os.killpg(bot.process.pid, signal.SIGKILL)
         pytest.fail("bot.serve did not stop within 30 s of Ctrl-C")
+    still_listening = [port for port in bot.ports if port_open(port)]
+    assert still_listening == [], f"servers left running after Ctrl-C on ports {still_listening}"
+
+
+def port_open(port: int) -> bool:
+    with socket.socket() as s:
+        return s.connect_ex(("127.0.0.1", port)) == 0
 
 
 @pytest.fixture(scope="session")

@@ -93,3 +93,30 @@ def test_bad_requests_get_a_4xx_or_a_polite_reply_and_the_server_keeps_serving(b
 def test_the_http_api_is_off_without_a_token(bot_servers):
     status, _ = post(f"{bot_servers.rasa_url}/conversations/someone/tracker/events", b"[]")
     assert status in (404, 405)
+
+
+def test_a_socket_dropped_mid_request_does_not_stop_the_server(bot_servers):
+    import socket
+    from urllib.parse import urlparse
+
+    url = urlparse(bot_servers.rasa_url)
+    for _ in range(3):
+        with socket.create_connection((url.hostname, url.port), timeout=5) as s:
+            s.sendall(b"POST /webhooks/rest/webhook HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                      b"Content-Length: 5000\r\n\r\n{\"sender\": \"drop\", \"message\": \"sal")
+    assert "careerbot" in Chat(bot_servers.rasa_url).text("hi")
+
+
+def test_only_the_configured_origins_may_open_the_chat_socket(bot_servers):
+    def handshake(origin: str) -> int:
+        req = urllib.request.Request(f"{bot_servers.rasa_url}/socket.io/?EIO=4&transport=polling",
+                                     headers={"Origin": origin})
+        try:
+            with urllib.request.urlopen(req, timeout=10) as resp:
+                return resp.status
+        except urllib.error.HTTPError as err:
+            return err.code
+
+    web_port = bot_servers.web_url.rsplit(":", 1)[1]
+    assert handshake(f"http://localhost:{web_port}") == 200
+    assert handshake("http://evil.example") == 400
