@@ -79,20 +79,21 @@ class ActionUpdateProfile(Action):
                 return events
             # "I'm a dev in Austin, how much could I make?": note the profile, then answer.
             dispatcher.utter_message(text="Got it, I'll remember that:\n" + bullets(noted))
-            reply = await answer_safely(action, profile, query, dispatcher)
-            if reply is None:
-                return events
-            answered = send(dispatcher, action.name(), query, reply, profile)
-            await remember_safely(tracker, events + answered)
-            return events + answered
+            return events + await answer_too(action, profile, query, tracker, dispatcher, events)
         # The user just answered the bot's question: answer the question that prompted it.
         original = Query(query.intent, query.text, pending.get("entities") or {}, tracker.get_slot("context") or {})
-        reply = await answer_safely(action, profile, original, dispatcher)
-        if reply is None:
-            return events
-        answered = send(dispatcher, action.name(), original, reply, profile)
-        await remember_safely(tracker, events + answered)
-        return events + answered
+        return events + await answer_too(action, profile, original, tracker, dispatcher, events)
+
+
+async def answer_too(action, profile: Profile, query: Query, tracker: Tracker, dispatcher: CollectingDispatcher,
+                     profile_events: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
+    """Answers with another action, in the same turn, using the profile just updated."""
+    reply = await answer_safely(action, profile, query, dispatcher)
+    if reply is None:
+        return []
+    answered = send(dispatcher, action.name(), query, reply, profile)
+    await remember_safely(tracker, profile_events + answered)
+    return answered
 
 
 class ActionShowProfile(Action):
