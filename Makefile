@@ -25,12 +25,14 @@ SPACY_MODEL := var/spacy/careerbot_en/meta.json
 MODEL := models/careerbot.tar.gz
 TRAINING_INPUTS := config.yml bot/domain.yml $(wildcard bot/data/*.yml) bot/nlu/entity_normalizer.py
 
-.PHONY: help install kb spacy train run shell test check-python browser clean
+.PHONY: help install kb spacy train run shell test test-scale bench check-python browser clean
 
 help:
 	@echo "make run    start the bot: action server, Rasa server and the demo page"
 	@echo "make test   run every test"
 	@echo "make shell  talk to the bot in the terminal (rasa shell)"
+	@echo "make test-scale  the scale-out test: PostgreSQL, Redis, nginx, 2 Rasa + 2 action servers"
+	@echo "make bench  benchmark against Rasa's starter bot (results/bench.md)"
 
 check-python:
 	@command -v $(PYTHON) >/dev/null 2>&1 && $(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 10))' 2>/dev/null || { \
@@ -87,6 +89,14 @@ browser:
 test: $(MODEL) $(SPACY_MODEL) browser
 	@echo "==> Running the tests"
 	$(PY) -m pytest -ra
+
+# Starts real PostgreSQL, Redis and nginx (Debian packages, installed when missing) on loopback.
+test-scale: $(MODEL) $(SPACY_MODEL)
+	@echo "==> Running the scale-out tests"
+	$(PY) -m pytest -ra -m scale tests/scale
+
+bench: $(MODEL) $(SPACY_MODEL)
+	$(PY) -m bench.run
 
 clean:
 	rm -rf var models results .rasa

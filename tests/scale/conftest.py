@@ -22,7 +22,7 @@ def pytest_collection_modifyitems(config, items) -> None:
         return
     skip = pytest.mark.skip(reason="scale-out test: run `make test-scale` (pytest -m scale tests/scale)")
     for item in items:
-        if "scale" in item.keywords:
+        if item.get_closest_marker("scale"):
             item.add_marker(skip)
 
 

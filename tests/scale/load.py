@@ -1,5 +1,6 @@
 """Runs many conversations at once (each one's turns in order, one thread per conversation)
 and sums up what happened."""
+import os
 import statistics
 import threading
 import time
@@ -39,7 +40,8 @@ class Run:
         return (f"{self.label}: {len(self.transcripts)} conversations, {n} messages, {len(self.failures)} failed, "
                 f"{self.wall_s:.1f}s, {n / self.wall_s:.1f} replies/s, "
                 f"p50 {self.percentile(50) * 1000:.0f} ms, p95 {self.percentile(95) * 1000:.0f} ms, "
-                f"max {max((r.seconds for r in self.replies), default=0) * 1000:.0f} ms")
+                f"max {max((r.seconds for r in self.replies), default=0) * 1000:.0f} ms, "
+                f"load average {os.getloadavg()[0]:.1f}")
 
 
 def converse(base_url: str, script: Script, sender: str, hook: Optional[TurnHook] = None,
