@@ -6,9 +6,11 @@
 
 Prints one table and writes results/bench.json, results/bench.md and results/bench_growth.png.
 It reports figures and asserts nothing about them. Every process it starts is stopped
-on exit, error or Ctrl-C. Server logs are in var/bench/logs/.
+on exit, error or Ctrl-C; an unfinished run leaves what it measured in results/bench.partial.json
+and the last complete results as they were. Server logs are in var/bench/logs/.
 """
 import argparse
+import json
 import os
 import signal
 import sys
@@ -29,6 +31,7 @@ RESULTS_DIR = PROJECT_ROOT / "results"
 BENCH_VAR = PROJECT_ROOT / "var" / "bench"
 LOG_DIR = BENCH_VAR / "logs"
 TRACKER_DB = BENCH_VAR / "run" / "tracker.db"
+PARTIAL = RESULTS_DIR / "bench.partial.json"
 SPACY_MODEL = PROJECT_ROOT / "var" / "spacy" / "careerbot_en" / "meta.json"
 MB = 1024 * 1024
 
@@ -125,8 +128,14 @@ def measure_training(results: Dict, reference_dir: Path) -> None:
 def save(results: Dict) -> None:
     results["meta"]["loadavg_end"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
     report.write(results, RESULTS_DIR)
-    if any(results[bot].get("growth") for bot in report.BOTS):
-        report.plot_growth(results, RESULTS_DIR / "bench_growth.png")
+    report.plot_growth(results, RESULTS_DIR / "bench_growth.png")
+    PARTIAL.unlink(missing_ok=True)
+
+
+def save_partial(results: Dict) -> None:
+    """What an unfinished run has measured so far, without overwriting the last complete results."""
+    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
+    PARTIAL.write_text(json.dumps(results, indent=2, default=str))
 
 
 def main() -> int:
@@ -159,18 +168,18 @@ def main() -> int:
         reference = ensure_reference(BENCH_VAR / "reference", LOG_DIR)
         results["meta"]["reference_model"] = str(reference.model)
         serve_and_measure(results, counts, reference.path, reference.model)
-        save(results)
+        save_partial(results)
         measure_nlu(results, careerbot_model, reference.path, reference.model)
-        save(results)
+        save_partial(results)
         if not args.skip_train:
             measure_training(results, reference.path)
     except KeyboardInterrupt:
-        log("interrupted; every process it started is stopped; partial results kept")
-        save(results)
+        save_partial(results)
+        log(f"interrupted; every process it started is stopped; what was measured is in {PARTIAL}")
         return 130
     except Exception:
-        log("failed; every process it started is stopped; partial results kept")
-        save(results)
+        save_partial(results)
+        log(f"failed; every process it started is stopped; what was measured is in {PARTIAL}")
         raise
     results["meta"]["duration_s"] = round(time.monotonic() - started, 1)
     save(results)

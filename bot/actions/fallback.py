@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from bot.actions.profile import LIST_ENTITIES, ActionUpdateProfile
 from bot.actions.profile_state import PROFILE_SLOTS
 from bot.actions.replies import intent_button
-from bot.nlu.gibberish import looks_like_gibberish
+from bot.nlu.english import looks_like_gibberish
 
 TOPICS_FILE = Path(__file__).with_name("topics.yml")
 MAX_SUGGESTIONS = 3

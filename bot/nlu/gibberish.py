@@ -3,14 +3,8 @@ punctuation) becomes `nlu_fallback`, so the bot asks to rephrase instead of answ
 whatever intent the classifier happened to rank first."""
 from __future__ import annotations
 
-import gzip
-import json
-import re
-from functools import lru_cache
-from pathlib import Path
-from typing import Any, Dict, FrozenSet, List, Text
+from typing import Any, Dict, List, Text
 
-import spacy_lookups_data
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
@@ -18,26 +12,9 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-# log-probability above which a word counts as real English (spacy-lookups-data's table)
-COMMON_WORD_LOGPROB = -17.0
-WORD = re.compile(r"[a-z]+")
+from bot.nlu.english import english_words, looks_like_gibberish
+
 FALLBACK_INTENT = "nlu_fallback"
-
-
-@lru_cache(maxsize=None)
-def english_words() -> FrozenSet[str]:
-    path = Path(spacy_lookups_data.__file__).parent / "data" / "en_lexeme_prob.json.gz"
-    with gzip.open(path, "rt", encoding="utf-8") as f:
-        probs = json.load(f)
-    return frozenset(w for w, p in probs.items() if p > COMMON_WORD_LOGPROB and w.isalpha())
-
-
-def looks_like_gibberish(text: str, min_known_share: float = 0.5) -> bool:
-    words = WORD.findall((text or "").lower())
-    if not words:
-        return True
-    known = english_words()
-    return sum(w in known for w in words) / len(words) < min_known_share
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)

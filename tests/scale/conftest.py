@@ -5,11 +5,10 @@ from typing import Callable, Iterator, List
 
 import pytest
 
-from tests.scale.conversations import scripts
+from tests.scale.conversations import CONVERSATIONS, scripts
 from tests.scale.load import Run, compare, run_alone
 from tests.scale.stack import Stack, scale_stack
 
-CONVERSATIONS = 50
 FIGURES: List[str] = []
 
 

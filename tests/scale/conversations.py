@@ -26,6 +26,7 @@ SKILLS: List[Tuple[str, str]] = [("python and sql", "Python and SQL"), ("pandas 
                                  ("pytorch and git", "PyTorch and Git (version control)"),
                                  ("java and statistics", "Java and Statistics")]
 TURNS = 10
+CONVERSATIONS = 50  # at once in the load test
 # The domain's utter_knowledge_error: the bot's "I could not do that", whatever the question.
 APOLOGY = "Sorry, I couldn't look that up just now. Please try again in a moment."
 

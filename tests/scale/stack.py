@@ -89,18 +89,18 @@ def scale_stack(rasa_servers: int = 2, action_servers: int = 2) -> Iterator[Stac
     ensure_debian_packages()
     root = Path(tempfile.mkdtemp(prefix="careerbot-scale-"))
     root.chmod(0o711)  # the postgres user and nginx's workers must reach their subfolders
-    logs = root / "logs"
-    logs.mkdir()
-    # Our own copy: a `make train` in this tree must not swap the model under a starting server.
-    model = root / "careerbot.tar.gz"
-    shutil.copy(MODEL, model)
-    ports = free_ports(8)
+    ports = free_ports(4 + rasa_servers + action_servers)
     pg_port, redis_port, public_port, actions_port = ports[:4]
-    rasa_ports, action_ports = ports[4:4 + rasa_servers], ports[4 + rasa_servers:4 + rasa_servers + action_servers]
+    rasa_ports, action_ports = ports[4:4 + rasa_servers], ports[4 + rasa_servers:]
     tag = f"scale-{os.getpid()}"
     with ExitStack() as stack:
         stack.callback(shutil.rmtree, root, True)
         stack.callback(_keep_logs, root)  # runs after every process has stopped
+        logs = root / "logs"
+        logs.mkdir()
+        # Our own copy: a `make train` in this tree must not swap the model under a starting server.
+        model = root / "careerbot.tar.gz"
+        shutil.copy(MODEL, model)
         postgres = Postgres(root / "pg", pg_port)
         postgres.init()
         postgres.start()

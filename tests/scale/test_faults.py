@@ -7,14 +7,13 @@ import time
 import uuid
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Dict, List, Optional
 
 import pytest
 
 from tests.scale.chat import Reply, say_all, send
-from tests.scale.conftest import CONVERSATIONS
-from tests.scale.conversations import APOLOGY, LEVELS, Script, script, scripts
+from tests.scale.conversations import APOLOGY, CONVERSATIONS, LEVELS, Script, script, scripts
 from tests.scale.load import Run, compare, converse, run_concurrently
 
 pytestmark = pytest.mark.scale
@@ -60,12 +59,11 @@ class Kill:
     started: Optional[float] = None  # SIGKILL sent
     at: Optional[float] = None  # the process is gone: from then on nginx's connects are refused
     done: int = 0
+    lock: threading.Lock = field(default_factory=threading.Lock)
 
     def overlaps(self, reply: Reply) -> bool:
+        """The request was open at some moment while the server was dying."""
         return reply.started <= self.at and reply.started + reply.seconds >= self.started
-
-    def __post_init__(self) -> None:
-        self.lock = threading.Lock()
 
 
 def test_a_rasa_server_killed_mid_run_fails_only_the_requests_in_flight(stack, reference, report):

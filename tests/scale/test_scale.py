@@ -2,8 +2,7 @@
 every message gets its own conversation's reply, in order, the same one it gets alone."""
 import pytest
 
-from tests.scale.conftest import CONVERSATIONS
-from tests.scale.conversations import TURNS, scripts
+from tests.scale.conversations import CONVERSATIONS, TURNS, scripts
 from tests.scale.load import compare, run_concurrently
 
 pytestmark = pytest.mark.scale

@@ -1,0 +1,30 @@
+"""Is a text mostly English words? Plain Python (no Rasa, no TensorFlow), so the action
+server can use it without loading Rasa's machine-learning stack."""
+import gzip
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import FrozenSet
+
+import spacy_lookups_data
+
+# log-probability above which a word counts as real English (spacy-lookups-data's table)
+COMMON_WORD_LOGPROB = -17.0
+WORD = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=None)
+def english_words() -> FrozenSet[str]:
+    path = Path(spacy_lookups_data.__file__).parent / "data" / "en_lexeme_prob.json.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        probs = json.load(f)
+    return frozenset(w for w, p in probs.items() if p > COMMON_WORD_LOGPROB and w.isalpha())
+
+
+def looks_like_gibberish(text: str, min_known_share: float = 0.5) -> bool:
+    words = WORD.findall((text or "").lower())
+    if not words:
+        return True
+    known = english_words()
+    return sum(w in known for w in words) / len(words) < min_known_share
