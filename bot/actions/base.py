@@ -103,6 +103,7 @@ def send(dispatcher: CollectingDispatcher, action: str, query: Query, reply: Rep
     return events
 
 
+@lru_cache(maxsize=None)
 def action_registry() -> Dict[str, "KnowledgeAction"]:
     """Every concrete KnowledgeAction by name, for follow-ups and pending questions."""
     import bot.actions as package
