@@ -37,7 +37,7 @@ def _die_with_parent() -> None:
 
 def credentials(settings: Settings) -> Dict:
     creds: Dict = {
-        "rest": None,
+        "bot.channels.rest.CareerbotRestInput": None,
         "bot.channels.socketio.CareerbotSocketIOInput": {
             "user_message_evt": "user_uttered",
             "bot_message_evt": "bot_uttered",
@@ -67,10 +67,10 @@ def tracker_store(url: str) -> Dict:
 
 
 def lock_store(url: str) -> Dict:
-    """Rasa's Redis lock store from a redis://[:password@]host:port/db URL."""
+    """careerbot's Redis lock store (bot/locking.py) from a redis://[:password@]host:port/db URL."""
     parsed = urlparse(url)
-    return {"type": "redis", "url": parsed.hostname, "port": parsed.port or 6379, "password": parsed.password,
-            "db": int(parsed.path.lstrip("/") or 0), "key_prefix": "careerbot"}
+    return {"type": "bot.locking.AtomicRedisLockStore", "url": parsed.hostname, "port": parsed.port or 6379,
+            "password": parsed.password, "db": int(parsed.path.lstrip("/") or 0), "key_prefix": "careerbot"}
 
 
 def endpoints(settings: Settings) -> Dict:
