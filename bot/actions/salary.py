@@ -28,15 +28,15 @@ def describe(est: SalaryEstimate, from_profile: List[str]) -> str:
     if not est.ranges:
         return (f"{title}: the guide gives no salary figure for this level. Senior roles are its highest figure "
                 f"(often over $200K; elsewhere “exceed $250K base plus significant equity”).")
+    def base(r) -> str:
+        return f"{money_range(r.base.min_usd, r.base.max_usd)} (“{r.base.wording}”)"
+
     if len(est.ranges) == 1:
-        head = f"{title}: about **{money_range(est.ranges[0].low_usd, est.ranges[0].high_usd)}** a year."
+        only = est.ranges[0]
+        text = f"{title}: about **{money_range(only.low_usd, only.high_usd)}** a year.\nBase: {base(only)}"
     else:
-        head = f"{title}: the guide gives two figures, so two estimates:"
-    lines = []
-    for r in est.ranges:
-        base = money_range(r.base.min_usd, r.base.max_usd)
-        lines.append(f"**{money_range(r.low_usd, r.high_usd)}**, from {base} (“{r.base.wording}”)")
-    text = head + "\n" + bullets(lines) if len(est.ranges) > 1 else head + f"\nBase: {lines[0].split(', from ', 1)[1]}"
+        text = f"{title}: the guide gives two figures, so two estimates:\n" + bullets(
+            f"**{money_range(r.low_usd, r.high_usd)}**, from {base(r)}" for r in est.ranges)
     if est.adjustments:
         text += "\nWhat moves it:\n" + bullets(_premium(a) for a in est.adjustments)
     if from_profile:

@@ -1,4 +1,5 @@
 """Profiles and conversations survive restarts; “forget me” erases both (checked in the databases)."""
+import json
 import uuid
 
 import pytest
@@ -26,7 +27,8 @@ def test_the_profile_is_stored_by_channel_and_user(bot_servers):
     chat.text("I'm a backend dev in Seattle and I know python")
     row = stored_profile(bot_servers.db_url, chat.sender)
     assert row is not None and row[0] == "rest"
-    assert '"background": "programmer"' in row[1] or row[1].get("background") == "programmer"
+    data = json.loads(row[1]) if isinstance(row[1], str) else row[1]
+    assert data["background"] == "programmer" and data["skills_known"] == ["python"]
 
 
 def test_forget_me_deletes_the_profile_and_the_conversation(bot_servers):
