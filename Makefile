@@ -18,6 +18,8 @@ export CAREERBOT_ACTIONS_PORT ?= 5055
 export CAREERBOT_WEB_PORT ?= 8000
 # TensorFlow's start-up chatter hides what matters.
 export TF_CPP_MIN_LOG_LEVEL ?= 2
+# Rasa would otherwise try to send usage data to the internet from every command.
+export RASA_TELEMETRY_ENABLED ?= false
 
 CONTENT := $(wildcard knowledge/content/*.yml)
 KB_LOADED := var/kb.loaded

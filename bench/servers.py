@@ -71,7 +71,7 @@ def start_careerbot(project: Path, log_dir: Path, tracker_db: Path) -> RunningBo
     proc = spawn([sys.executable, "-m", "bot.serve"], project, log_dir / "careerbot.log", env)
     return RunningBot("careerbot", proc, f"http://127.0.0.1:{rasa_port}/webhooks/rest/webhook",
                       log_dir / "careerbot.log", started,
-                      roles={"rasa server": lambda c: " rasa run " in c,
+                      roles={"rasa server": lambda c: " bot.rasa_server run " in c,
                              "action server": lambda c: " rasa_sdk " in c,
                              "web page": lambda c: "web/serve.py" in c})
 

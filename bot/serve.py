@@ -52,17 +52,19 @@ def credentials(settings: Settings) -> Dict:
             "use_threads": True,
             **({"slack_channel": settings.slack_channel} if settings.slack_channel else {}),
             **({"api_url": settings.slack_api_url} if settings.slack_api_url else {}),
+            # several Rasa servers share which deliveries were answered (a retry may reach any)
+            **({"redis_url": settings.redis_url} if settings.redis_url else {}),
         }
     return creds
 
 
 def tracker_store(url: str) -> Dict:
-    """Rasa's SQL tracker store settings (our subclass, which can forget a user) from a database URL."""
+    """Rasa's SQL tracker store settings (our subclass: reads incrementally, can forget a user) from a database URL."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        return {"type": "bot.tracking.ForgettingSQLTrackerStore", "dialect": "sqlite", "db": parsed.database}
-    return {"type": "bot.tracking.ForgettingSQLTrackerStore", "dialect": parsed.drivername, "url": parsed.host,
+        return {"type": "bot.tracking.CareerbotTrackerStore", "dialect": "sqlite", "db": parsed.database}
+    return {"type": "bot.tracking.CareerbotTrackerStore", "dialect": parsed.drivername, "url": parsed.host,
             "port": parsed.port, "db": parsed.database, "username": parsed.username, "password": parsed.password}
 
 
@@ -74,7 +76,9 @@ def lock_store(url: str) -> Dict:
 
 
 def endpoints(settings: Settings) -> Dict:
-    config = {"action_endpoint": {"url": settings.action_url}, "tracker_store": tracker_store(settings.tracker_db_url)}
+    # careerbot's actions never read the domain, so Rasa need not send it on every call.
+    config = {"action_endpoint": {"url": settings.action_url, "enable_selective_domain": True},
+              "tracker_store": tracker_store(settings.tracker_db_url)}
     if settings.redis_url:
         config["lock_store"] = lock_store(settings.redis_url)
     return config
@@ -98,7 +102,7 @@ def rasa_cmd(settings: Settings, creds: Path, endpoints_file: Path, shell: bool 
               "--interface", settings.host, "--port", str(settings.rasa_port)]
     if shell:
         return [sys.executable, "-m", "bot.shell", *common]
-    cmd = [sys.executable, "-m", "rasa", "run", *common, "--credentials", str(creds), "--cors", *settings.cors_origins]
+    cmd = [sys.executable, "-m", "bot.rasa_server", "run", *common, "--credentials", str(creds), "--cors", *settings.cors_origins]
     if settings.api_token:  # an open HTTP API would let anyone read and rewrite conversations
         cmd += ["--enable-api", "--auth-token", settings.api_token]
     return cmd
@@ -159,6 +163,7 @@ def main() -> int:
     parser.add_argument("--shell", action="store_true", help="talk to the bot in this terminal")
     args = parser.parse_args()
     settings = load_settings()
+    os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")  # nothing careerbot runs calls out to the internet
     if not settings.model.exists():
         raise SystemExit(f"careerbot: no trained model at {settings.model}; run `make train` first")
     endpoints_file = write_run_file("endpoints.yml", endpoints(settings))

@@ -9,12 +9,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Dict, List, Optional
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.actions.memory import remember
 from bot.actions.profile_state import Profile, Query, experience_years
+from bot.actions.restore import ProfileAction
 from knowledge import KnowledgeBase
 
 logger = logging.getLogger(__name__)
@@ -39,7 +40,7 @@ def knowledge_base() -> KnowledgeBase:
     return KnowledgeBase()
 
 
-class KnowledgeAction(Action, metaclass=ABCMeta):
+class KnowledgeAction(ProfileAction, metaclass=ABCMeta):
     """An action that answers from the knowledge base. Subclasses implement `answer`,
     a synchronous function of (kb, profile, query) that runs in a worker thread."""
 
@@ -47,7 +48,7 @@ class KnowledgeAction(Action, metaclass=ABCMeta):
     def answer(self, kb: KnowledgeBase, profile: Profile, query: Query) -> Reply:
         ...
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[Dict[str, Any]]:
+    async def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[Dict[str, Any]]:
         query = Query.from_tracker(tracker)
         if len(query.text) > MAX_MESSAGE_CHARS:
             dispatcher.utter_message(response="utter_message_too_long")

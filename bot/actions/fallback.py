@@ -6,12 +6,13 @@ from pathlib import Path
 from typing import Any, Dict, List
 
 import yaml
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.actions.profile import LIST_ENTITIES, ActionUpdateProfile
 from bot.actions.profile_state import PROFILE_SLOTS
 from bot.actions.replies import intent_button
+from bot.actions.restore import ProfileAction
 from bot.nlu.english import looks_like_gibberish
 
 TOPICS_FILE = Path(__file__).with_name("topics.yml")
@@ -29,17 +30,17 @@ def suggestions(ranking: List[Dict[str, Any]]) -> List[Dict[str, str]]:
     return [intent_button(titles[name], name) for name in ranked[:MAX_SUGGESTIONS]]
 
 
-class ActionDidYouMean(Action):
+class ActionDidYouMean(ProfileAction):
     def name(self) -> str:
         return "action_did_you_mean"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[Dict[str, Any]]:
+    async def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[Dict[str, Any]]:
         message = tracker.latest_message or {}
         text = message.get("text") or ""
         # A bare "mid" or "seattle" is the user telling us about themselves (often answering our question).
         kinds = {e.get("entity") for e in message.get("entities") or []}
         if kinds & {*PROFILE_SLOTS, *LIST_ENTITIES} and len(text.split()) <= 4:
-            return await ActionUpdateProfile().run(dispatcher, tracker, domain)
+            return await ActionUpdateProfile().respond(dispatcher, tracker, domain)
         if await asyncio.to_thread(looks_like_gibberish, text):
             dispatcher.utter_message(response="utter_rephrase")
             return []

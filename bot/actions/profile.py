@@ -3,7 +3,7 @@ import asyncio
 import re
 from typing import Any, Dict, List, Optional
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
@@ -11,6 +11,7 @@ from bot.actions.base import action_registry, answer_safely, knowledge_base, rem
 from bot.actions.intents import question_also_asked
 from bot.actions.profile_state import PROFILE_SLOTS, Profile, Query
 from bot.actions.replies import bullets, join_words
+from bot.actions.restore import ProfileAction
 
 # In a self-description any "N years" is the user's experience.
 YEARS = re.compile(r"\b(\d{1,2})\s*\+?\s*(?:years?|yrs?)\b", re.IGNORECASE)
@@ -51,11 +52,11 @@ def describe_profile(profile: Profile, names) -> List[str]:
     return lines
 
 
-class ActionUpdateProfile(Action):
+class ActionUpdateProfile(ProfileAction):
     def name(self) -> str:
         return "action_update_profile"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[Dict[str, Any]]:
+    async def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[Dict[str, Any]]:
         kb = knowledge_base()
         query = Query.from_tracker(tracker)
         profile = Profile.from_tracker(tracker)
@@ -96,11 +97,11 @@ async def answer_too(action, profile: Profile, query: Query, tracker: Tracker, d
     return answered
 
 
-class ActionShowProfile(Action):
+class ActionShowProfile(ProfileAction):
     def name(self) -> str:
         return "action_show_profile"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[Dict[str, Any]]:
+    async def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[Dict[str, Any]]:
         profile = Profile.from_tracker(tracker)
         if profile.is_empty():
             dispatcher.utter_message(response="utter_profile_empty")

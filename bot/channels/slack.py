@@ -8,7 +8,8 @@ Changed:
 - `api_url` credential: the Slack Web API base URL (tests point it at a loopback stand-in).
 - Duplicate deliveries get no second reply. Rasa drops retries whose reason is
   `http_timeout` only: a retry for any other reason was answered twice, and a delivery that
-  timed out before reaching us was never answered. Here the event itself decides.
+  timed out before reaching us was never answered. Here the event itself decides, and with
+  several Rasa servers (`redis_url` credential) they share what was seen in Redis.
 - Threads (use_threads): a reply goes to the thread the question was asked in, an @mention at
   a channel's top level is answered in a thread under it, and a DM is answered in the DM
   (Rasa threaded every reply, even in DMs).
@@ -21,9 +22,8 @@ import asyncio
 import json
 import logging
 import re
-from collections import OrderedDict
 from http import HTTPStatus
-from typing import Any, Awaitable, Callable, Dict, Iterable, List, NamedTuple, Optional, Text, Union
+from typing import Any, Awaitable, Callable, Dict, List, NamedTuple, Optional, Text, Union
 
 from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
 from rasa.core.channels.slack import SlackBot, SlackInput
@@ -32,9 +32,10 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.channels.seen_events import seen_events
+
 logger = logging.getLogger(__name__)
 
-SEEN_IDS_MAX = 4096  # Slack's last retry comes about 5 minutes after the event
 BUTTONS_PER_BLOCK = 25  # Slack's limit for the elements of one "actions" block
 BUTTON_TITLE_MAX = 75  # Slack's limit for a button's text
 
@@ -84,26 +85,16 @@ class CareerbotSlackInput(SlackInput):
     def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> InputChannel:
         channel = super().from_credentials(credentials)
         channel.api_url = (credentials or {}).get("api_url")
+        channel.seen = seen_events((credentials or {}).get("redis_url"))
         return channel
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.api_url: Optional[Text] = None
-        self._seen: "OrderedDict[Text, None]" = OrderedDict()
+        self.seen = seen_events(None)
 
     def get_output_channel(self, channel: Optional[Text] = None, thread_id: Optional[Text] = None) -> OutputChannel:
         return CareerbotSlackBot(self.slack_token, channel or self.slack_channel, thread_id, self.proxy, self.api_url)
-
-    def _seen_before(self, keys: Iterable[Optional[Text]]) -> bool:
-        """Remembers the keys (a bounded LRU) and tells whether any was seen already."""
-        keys = [k for k in keys if k]
-        seen = any(k in self._seen for k in keys)
-        for k in keys:
-            self._seen[k] = None
-            self._seen.move_to_end(k)
-        while len(self._seen) > SEEN_IDS_MAX:
-            self._seen.popitem(last=False)
-        return seen
 
     def _reply_thread(self, thread_ts: Optional[Text]) -> Optional[Text]:
         return thread_ts if self.use_threads else None
@@ -163,7 +154,7 @@ class CareerbotSlackInput(SlackInput):
         # A message can arrive more than once: as a retry (same event_id) or, with more event
         # types subscribed, as several events (e.g. app_mention and message.channels) sharing
         # the message's channel and ts.
-        if self._seen_before([payload.get("event_id"), f"{channel}:{event.get('ts')}" if event.get("ts") else None]):
+        if self.seen.seen_before([payload.get("event_id"), f"{channel}:{event.get('ts')}" if event.get("ts") else None]):
             logger.info(f"Slack event {payload.get('event_id')} was handled already; not answering it again")
             return response.text("", headers={"X-Slack-No-Retry": "1"})
         thread_ts = event.get("thread_ts")

@@ -8,17 +8,22 @@ import pytest
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.actions import base
+from bot.actions import base, memory
 from knowledge.db import get_engine
+from knowledge.models import UserProfile
 
 
 @pytest.fixture(autouse=True)
 def knowledge_base_under_test(kb_url, monkeypatch):
     monkeypatch.setenv("CAREERBOT_DB_URL", kb_url)
     base.knowledge_base.cache_clear()
+    memory.profile_store.cache_clear()
     get_engine.cache_clear()
     yield
+    with get_engine(kb_url).begin() as connection:  # every test starts as a user the bot has never met
+        connection.execute(UserProfile.__table__.delete())
     base.knowledge_base.cache_clear()
+    memory.profile_store.cache_clear()
     get_engine.cache_clear()
 
 

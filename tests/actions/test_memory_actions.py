@@ -1,7 +1,8 @@
-"""The profile outlives the conversation: stored on every change, restored at session start, erased on request."""
+"""The profile outlives the conversation: stored on every change, restored by the first action of a conversation, erased on request."""
 from bot.actions.forget import ActionForgetMe
 from bot.actions.profile import ActionUpdateProfile
-from bot.actions.session import ActionSessionStart
+from bot.actions.restore import RESTORED_SLOT
+from bot.actions.salary import ActionSalary
 from bot.actions.skills import ActionSkillGap
 from knowledge.db import get_engine
 from knowledge.profile_store import ProfileStore
@@ -24,18 +25,31 @@ def test_skills_learned_in_a_question_are_stored_too(kb_url):
     assert store(kb_url).get(None, "tester").data == {"background": "programmer", "skills_known": ["sql"]}
 
 
-def test_a_new_session_brings_the_stored_profile_back(kb_url):
-    store(kb_url).save("rest", "tester", {"level": "senior", "location": "new_york"})  # session start names no channel
-    out = run_action(ActionSessionStart(), "", "")
-    assert out.events[0]["event"] == "session_started"
-    assert out.slot("level") == "senior" and out.slot("location") == "new_york"
-    assert (out.events[-1]["event"], out.events[-1]["name"]) == ("action", "action_listen")
+def test_the_first_answer_of_a_new_conversation_uses_the_stored_profile(kb_url):
+    store(kb_url).save("rest", "tester", {"level": "senior", "location": "new_york"})
+    out = run_action(ActionSalary(), "how much would I make?", "ask_salary")
+    assert out.slot("level") == "senior" and out.slot("location") == "new_york" and out.slot(RESTORED_SLOT)
+    assert "New York" in out.text and "Senior" in out.text, out.text
 
 
-def test_slots_carried_over_win_over_the_stored_profile(kb_url):
+def test_slots_the_conversation_already_has_win_over_the_stored_profile(kb_url):
+    store(kb_url).save("unknown", "tester", {"level": "senior", "location": "new_york"})
+    out = run_action(ActionSalary(), "how much would I make?", "ask_salary", slots={"level": "junior"})
+    assert not out.sets("level") and out.slot("location") == "new_york"
+
+
+def test_the_stored_profile_is_looked_up_once_per_conversation(kb_url):
     store(kb_url).save("unknown", "tester", {"level": "senior"})
-    out = run_action(ActionSessionStart(), "", "", slots={"level": "junior"})
-    assert out.slot("level") == "junior"
+    out = run_action(ActionSalary(), "how much would I make?", "ask_salary", slots={RESTORED_SLOT: True})
+    assert not out.sets("level") and not out.sets(RESTORED_SLOT)
+
+
+def test_a_profile_the_database_cannot_read_still_gets_an_answer(kb_url, monkeypatch):
+    def broken(*_args):
+        raise RuntimeError("database is down")
+    monkeypatch.setattr(store(kb_url).__class__, "get", broken)
+    out = run_action(ActionSalary(), "how much would a senior make?", "ask_salary", {"level": "senior"})
+    assert "$" in out.text and not out.sets(RESTORED_SLOT)
 
 
 def test_forget_me_erases_the_stored_profile_and_resets_the_slots(kb_url):

@@ -265,20 +265,19 @@ def test_message_delivered_as_two_events_gets_one_reply(bot_servers):
 
 
 def test_handled_ids_are_remembered_in_a_bounded_lru():
-    from bot.channels.slack import SEEN_IDS_MAX, CareerbotSlackInput
+    from bot.channels.seen_events import REMEMBER_MAX, SeenInMemory
 
-    channel = CareerbotSlackInput("xoxb-test-token", slack_signing_secret="secret")
-    assert not channel._seen_before(["EvA", "C1:1.0"])
-    assert channel._seen_before(["EvA", None])
-    assert channel._seen_before(["EvB", "C1:1.0"])  # another event for the same message
+    seen = SeenInMemory()
+    assert not seen.seen_before(["EvA", "C1:1.0"])
+    assert seen.seen_before(["EvA", None])
+    assert seen.seen_before(["EvB", "C1:1.0"])  # another event for the same message
 
-    channel = CareerbotSlackInput("xoxb-test-token", slack_signing_secret="secret")
-    for i in range(SEEN_IDS_MAX):
-        assert not channel._seen_before([f"Ev{i}"])
-    assert channel._seen_before(["Ev0"])  # still there, and now the most recent
-    assert not channel._seen_before(["EvNew"])  # pushes out the oldest: Ev1
-    assert len(channel._seen) == SEEN_IDS_MAX
-    assert channel._seen_before(["Ev0"]) and not channel._seen_before(["Ev1"])
+    seen = SeenInMemory()
+    for i in range(REMEMBER_MAX):
+        assert not seen.seen_before([f"Ev{i}"])
+    assert seen.seen_before(["Ev0"])  # still there, and now the most recent
+    assert not seen.seen_before(["EvNew"])  # pushes out the oldest: Ev1
+    assert seen.seen_before(["Ev0"]) and not seen.seen_before(["Ev1"])
 
 
 def test_retry_of_a_delivery_that_never_arrived_is_answered(bot_servers):

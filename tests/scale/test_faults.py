@@ -194,7 +194,7 @@ def test_all_action_servers_down_gives_an_apology_then_recovers(stack, report):
         stack.cluster.stop_server(name)
     follow_up = send(stack.url, who, FOLLOW_UP)
     greeting = send(stack.url, who, "hi")  # a plain response: no action server needed
-    first = send(stack.url, newcomer, "hi")  # a new conversation: Rasa runs the custom action_session_start
+    first = send(stack.url, newcomer, "hi")  # a new conversation begun during the outage
     report(f"action servers down: follow-up -> {verdict(follow_up, follow_up_expected(s))}; "
            f"'hi' -> {greeting.text[:30]!r}; a new user's 'hi' -> {first.text[:30]!r} ({len(first.messages)} message)")
     assert follow_up.ok and follow_up.text == APOLOGY, follow_up

@@ -1,0 +1,54 @@
+"""A returning user's profile, brought back by the first careerbot action of a conversation.
+
+Rasa's own action_session_start carries the slots over from one session to the next. A
+conversation the tracker store does not have (a new chat or device, or one that was deleted)
+starts empty, so the first action that runs fills the empty profile slots from the stored
+profile. Doing this here rather than in a custom action_session_start saves a call to the
+action server on every new conversation, and a failed read costs that turn's
+personalisation, not the conversation.
+"""
+import asyncio
+import logging
+from abc import ABCMeta, abstractmethod
+from typing import Any, Dict, List
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot.actions.memory import REMEMBERED_SLOTS, profile_store, user_key
+
+logger = logging.getLogger(__name__)
+
+# Set once the stored profile has been looked up; carried over like every slot.
+RESTORED_SLOT = "profile_restored"
+
+
+async def restore_profile(tracker: Tracker) -> List[Dict[str, Any]]:
+    """Fills the tracker's empty profile slots from the stored profile (for this turn too)
+    and returns the events that keep them; nothing once the conversation has been restored."""
+    if tracker.get_slot(RESTORED_SLOT):
+        return []
+    try:
+        stored = await asyncio.to_thread(profile_store().get, *user_key(tracker))
+    except Exception:  # no profile is better than no answer; the next turn tries again
+        logger.exception("could not read the stored profile of %s", tracker.sender_id)
+        return []
+    found = {name: value for name, value in (stored.data.items() if stored else ())
+             if name in REMEMBERED_SLOTS and tracker.get_slot(name) in (None, [])}
+    tracker.slots.update(found)
+    tracker.slots[RESTORED_SLOT] = True
+    return [SlotSet(name, value) for name, value in found.items()] + [SlotSet(RESTORED_SLOT, True)]
+
+
+class ProfileAction(Action, metaclass=ABCMeta):
+    """An action that knows who the user is: restores a returning user's profile, then responds."""
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[Dict[str, Any]]:
+        restored = await restore_profile(tracker)
+        return restored + await self.respond(dispatcher, tracker, domain)
+
+    @abstractmethod
+    async def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                      domain: Dict[str, Any]) -> List[Dict[str, Any]]:
+        ...
