@@ -68,7 +68,7 @@ spacy: $(SPACY_MODEL)
 # The spaCy pipeline is loaded by path at run time, so a knowledge-base change
 # rebuilds it (new cities, skills) without retraining the Rasa model.
 $(MODEL): $(INSTALLED) $(TRAINING_INPUTS) | $(SPACY_MODEL)
-	@echo "==> Training the Rasa model (about 2 minutes on 2 cores)"
+	@echo "==> Training the Rasa model (about a minute on 2 cores)"
 	$(PY) -m rasa train --config config.yml --domain bot/domain.yml --data bot/data \
 	  --out models --fixed-model-name careerbot
 	@touch $@
