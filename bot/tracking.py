@@ -120,9 +120,9 @@ class CareerbotTrackerStore(SQLTrackerStore):
         for row in rows:
             data = json.loads(row.data)
             event_class = _event_class(data.get("event"))
-            event = event_class._from_parameters(data) if event_class else None
-            if event is not None:
-                events.append(event)
+            parsed = event_class._from_parameters(data) if event_class else None
+            if parsed is not None:
+                events.append(parsed)
         return events
 
     def _cache(self, sender_id: Text, base_slots: Dict[str, Any], events: List[Event], last_row_id: int,
