@@ -20,6 +20,7 @@ from sqlalchemy import create_engine, event, func
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.event_cache import ConversationWindow, EventCache
+from knowledge.db import sqlite_pool, use_write_ahead_log
 
 # careerbot's policy reads the latest message, its actions the current turn (a turn is
 # 5-15 events); careerbot has no forms, whose state would live in older events.
@@ -29,15 +30,6 @@ STORED = "_careerbot_stored_events"
 
 logger = logging.getLogger(__name__)
 FORGET_ACTION = "action_forget_me"
-
-
-def _sqlite_write_ahead_log(dbapi_connection: Any, _record: Any) -> None:
-    """The one-machine default: with a write-ahead log, reads and the writer overlap, and a
-    commit skips the fsync only a power cut would need (a crash of careerbot loses nothing)."""
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.close()
 
 
 @lru_cache(maxsize=None)
@@ -72,9 +64,9 @@ class CareerbotTrackerStore(SQLTrackerStore):
         # Rasa's engine has no pre-ping: after a database restart every pooled connection fails once.
         url = self.engine.url
         self.engine.dispose()
-        self.engine = create_engine(url, pool_pre_ping=True, **create_engine_kwargs(url))
+        self.engine = create_engine(url, pool_pre_ping=True, **create_engine_kwargs(url), **sqlite_pool(url))
         if self.engine.dialect.name == "sqlite":
-            event.listen(self.engine, "connect", _sqlite_write_ahead_log)
+            event.listen(self.engine, "connect", lambda connection, _record: use_write_ahead_log(connection))
         self.sessionmaker = sessionmaker(bind=self.engine)
         self.event_cache = EventCache()
 

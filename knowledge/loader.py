@@ -56,6 +56,9 @@ def load(content: Content, engine: Engine) -> LoadReport:
                 session.delete(row)
             report.deleted[table.__tablename__] = len(stale)
             session.flush()
+    if engine.dialect.name == "sqlite":  # the database file alone holds the whole load (copies, backups)
+        with engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     return report
 
 

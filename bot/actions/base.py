@@ -3,6 +3,7 @@ knowledge base off the event loop, send one reply, remember the context for foll
 import asyncio
 import importlib
 import logging
+import os
 import pkgutil
 from abc import ABCMeta, abstractmethod
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from bot.actions.memory import remember
 from bot.actions.profile_state import Profile, Query, experience_years
 from bot.actions.restore import ProfileAction
 from knowledge import KnowledgeBase
+from knowledge.cache import DEFAULT_TTL_S, CachedKnowledgeBase
 
 logger = logging.getLogger(__name__)
 
@@ -36,8 +38,14 @@ class Reply:
 
 @lru_cache(maxsize=None)
 def knowledge_base() -> KnowledgeBase:
-    """One KnowledgeBase (and so one engine) per process; sessions are opened per query."""
-    return KnowledgeBase()
+    """One KnowledgeBase (and so one engine) per process; sessions are opened per query.
+    Answers are kept CAREERBOT_KB_CACHE_SECONDS (default 30; 0: never) by knowledge.cache."""
+    setting = os.environ.get("CAREERBOT_KB_CACHE_SECONDS", str(DEFAULT_TTL_S))
+    try:
+        ttl_s = float(setting)
+    except ValueError:
+        raise ValueError(f"CAREERBOT_KB_CACHE_SECONDS must be a number of seconds, not {setting!r}") from None
+    return CachedKnowledgeBase(KnowledgeBase(), ttl_s)  # type: ignore[return-value]  # same methods
 
 
 class KnowledgeAction(ProfileAction, metaclass=ABCMeta):
