@@ -108,7 +108,9 @@ def notes(results: Dict) -> List[str]:
     kb = results.get("careerbot", {}).get("training") or {}
     if kb:
         lines.append(f"    careerbot's KB change = knowledge load {kb['kb_load_s']:.1f} s + spaCy rebuild "
-                     f"{kb['spacy_rebuild_s']:.1f} s; the running servers then need a restart (see 'first answer').")
+                     f"{kb['spacy_rebuild_s']:.1f} s. A changed figure or answer then goes live within "
+                     "CAREERBOT_KB_CACHE_SECONDS (30 s) with no restart; new names for the NLU to recognise "
+                     "need the rebuilt spaCy pipeline, i.e. a restart (see 'first answer').")
     nlu = results.get("careerbot", {}).get("nlu") or {}
     if nlu:
         lines.append(f"(**) held-out examples whose intent the starter bot also has: {', '.join(nlu['shared_intents'])} "
