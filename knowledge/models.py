@@ -25,6 +25,8 @@ class Passage(Base):
     position = Column(Integer, nullable=False)
     text = Column(Text, nullable=False)
     items = Column(JSON, nullable=False)
+    # When a caveat applies (knowledge.schema.Caveat.applies); None for other passages.
+    applies = Column(String(20), nullable=True)
     source = source_column()
 
 

@@ -211,7 +211,8 @@ class KnowledgeBase:
 
         Without a level the base is the ML engineer median. Where the guide gives two
         figures for a level, one range per figure is returned. Unknown inputs are listed
-        in `unknown` and left out of the arithmetic.
+        in `unknown` and left out of the arithmetic. `caveats` are those that apply to this
+        estimate (salary_factors.yml says when).
         """
         unknown: List[Unknown] = []
         lv = None
@@ -253,11 +254,14 @@ class KnowledgeBase:
                     premium = s.get(m.Passage, "salary.specialization")
                     adjustments.append(Adjustment("specialization", sp.name, None, None, premium.text,
                                                   self._title(s, premium.source)))
-            caveats = [Sourced(p.text, self._title(s, p.source)) for p in s.execute(
-                select(m.Passage).where(m.Passage.topic == "salary_caveat").order_by(m.Passage.position)).scalars()]
             median = s.get(m.Fact, "mle_median_salary")
             median_band = SalaryBandInfo(int(median.value), int(median.value), median.wording, self._title(s, median.source))
-        bands = lv.salary_bands if lv else [median_band]
+            bands = lv.salary_bands if lv else [median_band]
+            applies = {"always", *(["two_figures"] if len(bands) > 1 else []),
+                       *(["with_premium"] if any(a.min_pct for a in adjustments) else [])}
+            caveats = [Sourced(p.text, self._title(s, p.source)) for p in s.execute(
+                select(m.Passage).where(m.Passage.topic == "salary_caveat").order_by(m.Passage.position)).scalars()
+                if (p.applies or "always") in applies]
         ranges = [SalaryRange(*apply_adjustments(b.min_usd, b.max_usd, adjustments), base=b) for b in bands]
         return SalaryEstimate(lv, names.get("location"), names.get("company_type"), names.get("specialization"),
                               ranges, adjustments, caveats, unknown)

@@ -1,5 +1,5 @@
 """Turns validated content into plain row dicts, one list per table."""
-from typing import Dict, List
+from typing import Dict, List, Optional
 
 from knowledge import models
 from knowledge.content import Content, vocabulary
@@ -14,8 +14,10 @@ def content_rows(c: Content) -> Rows:
     for i, s in enumerate(c.sections.sections):
         add(models.Section, id=s.id, title=s.title, position=i)
 
-    def passage(pid: str, topic: str, text: str, source: str, items=(), position: int = 0) -> None:
-        add(models.Passage, id=pid, topic=topic, position=position, text=text, items=list(items), source=source)
+    def passage(pid: str, topic: str, text: str, source: str, items=(), position: int = 0,
+                applies: Optional[str] = None) -> None:
+        add(models.Passage, id=pid, topic=topic, position=position, text=text, items=list(items), source=source,
+            applies=applies)
 
     ov = c.role.overview
     passage("role.overview", "role", ov.summary, ov.source, ov.duties)
@@ -28,7 +30,7 @@ def content_rows(c: Content) -> Rows:
     passage("salary.specialization", "salary", sf.specialization_premium.wording, sf.specialization_premium.source)
     passage("salary.remote", "salary", sf.remote_work.wording, sf.remote_work.source)
     for i, cav in enumerate(sf.caveats):
-        passage(f"salary.caveat.{i}", "salary_caveat", cav.text, cav.source, position=i)
+        passage(f"salary.caveat.{i}", "salary_caveat", cav.text, cav.source, position=i, applies=cav.applies)
     jg = c.outlook.job_growth
     passage("outlook.demand", "outlook", jg.demand.text, jg.demand.source)
     passage("outlook.ai_resistance", "outlook", c.outlook.ai_resistance.wording, c.outlook.ai_resistance.source)

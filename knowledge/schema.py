@@ -3,7 +3,7 @@
 Field-level rules (types, required fields, ranges) live here; rules that span
 records or files (references, duplicates) live in content.py.
 """
-from typing import List, Optional
+from typing import List, Literal, Optional
 
 from pydantic import BaseModel, Extra, Field, root_validator
 
@@ -221,6 +221,11 @@ class Wording(Sourced):
     wording: str
 
 
+class Caveat(Passage):
+    # always; only when the guide gives two figures for the level; only when a premium was added
+    applies: Literal["always", "two_figures", "with_premium"] = "always"
+
+
 class SalaryFactorsFile(Strict):
     version: int
     median: Median
@@ -230,7 +235,7 @@ class SalaryFactorsFile(Strict):
     specializations: List[Specialization] = Field(..., min_items=1)
     specialization_premium: Wording
     remote_work: Wording
-    caveats: List[Passage]
+    caveats: List[Caveat]
 
 
 # outlook.yml

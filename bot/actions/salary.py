@@ -41,11 +41,8 @@ def describe(est: SalaryEstimate, from_profile: List[str]) -> str:
         text += "\nWhat moves it:\n" + bullets(_premium(a) for a in est.adjustments)
     if from_profile:
         text += f"\n(Using what you told me: {join_words(from_profile)}.)"
-    caveats = [c.text for c in est.caveats if len(est.ranges) > 1 or "two mid-level" not in c.text]
-    if not any(a.min_pct for a in est.adjustments):
-        caveats = [c for c in caveats if "Location premiums" not in c]
-    if caveats:
-        text += "\n\n" + " ".join(caveats)
+    if est.caveats:
+        text += "\n\n" + " ".join(c.text for c in est.caveats)
     for unknown in est.unknown:
         text += f"\n\nI have no figures for “{unknown.value}” as a {unknown.kind.replace('_', ' ')}; I know: {join_words(unknown.known[:12])}."
     return text

@@ -134,7 +134,13 @@ def test_one_unknown_input_does_not_spoil_the_known_ones(kb):
     assert ranges(est) == [(144_000, 196_000)]
 
 
-def test_every_estimate_carries_the_salary_caveats(kb):
-    caveats = kb.salary_estimate("junior").caveats
-    assert len(caveats) == 3
-    assert any("growth and learning matter more than maximum salary" in c.text for c in caveats)
+def test_an_estimate_carries_the_caveats_that_apply_to_it(kb):
+    def caveats(**params):
+        return [c.text for c in kb.salary_estimate(**params).caveats]
+
+    growth = "Early in your career, growth and learning matter more than maximum salary."
+    assert caveats(level="junior") == [growth]
+    assert [c[:31] for c in caveats(level="mid")] == ["The guide gives two mid-level b", growth[:31]]
+    assert [c[:31] for c in caveats(level="junior", location="seattle")] == ["Location premiums are measured ", growth[:31]]
+    assert len(caveats(level="senior", company_type="faang")) == 3
+    assert caveats(level="junior", location="chicago") == [growth]  # Midwest: no premium added
