@@ -14,7 +14,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Tuple
 from urllib.parse import urlparse
 
 import yaml
@@ -24,6 +24,7 @@ from bot.settings import PROJECT_ROOT, Settings, load_settings
 
 RUN_DIR = PROJECT_ROOT / "var" / "run"
 START_TIMEOUT_S = 240
+MAX_RESTARTS = 3  # per server and minute
 PR_SET_PDEATHSIG = 1
 
 
@@ -114,13 +115,19 @@ def web_cmd(settings: Settings) -> List[str]:
 
 
 class Supervisor:
+    """Starts the servers, restarts one that dies (a crash costs its users a moment, not the
+    bot), and gives up when one keeps dying: MAX_RESTARTS within a minute stops them all."""
+
     def __init__(self) -> None:
         self.procs: Dict[str, subprocess.Popen] = {}
+        self.commands: Dict[str, Tuple[List[str], Optional[Dict[str, str]]]] = {}
+        self.restarts: Dict[str, List[float]] = {}
 
-    def start(self, name: str, cmd: List[str], env: Optional[Dict[str, str]] = None, session: bool = True) -> None:
+    def start(self, name: str, cmd: List[str], env: Optional[Dict[str, str]] = None) -> None:
         print(f"careerbot: starting {name}", flush=True)
+        self.commands[name] = (cmd, env)
         self.procs[name] = subprocess.Popen(cmd, cwd=PROJECT_ROOT, env={**os.environ, **(env or {})},
-                                            start_new_session=session, preexec_fn=_die_with_parent)
+                                            start_new_session=True, preexec_fn=_die_with_parent)
 
     def wait_until_up(self, name: str, url: str) -> None:
         deadline = time.monotonic() + START_TIMEOUT_S
@@ -136,10 +143,18 @@ class Supervisor:
 
     def watch(self) -> int:
         while True:
-            for name, proc in self.procs.items():
-                if proc.poll() is not None:
-                    print(f"careerbot: {name} stopped (exit code {proc.returncode}); stopping the others", flush=True)
+            for name, proc in list(self.procs.items()):
+                if proc.poll() is None:
+                    continue
+                now = time.monotonic()
+                recent = [t for t in self.restarts.get(name, []) if now - t < 60]
+                if len(recent) >= MAX_RESTARTS:
+                    print(f"careerbot: {name} stopped (exit code {proc.returncode}) {len(recent) + 1} times "
+                          "within a minute; stopping the others", flush=True)
                     return proc.returncode or 1
+                print(f"careerbot: {name} stopped (exit code {proc.returncode}); restarting it", flush=True)
+                self.restarts[name] = recent + [now]
+                self.start(name, *self.commands[name])
             time.sleep(0.5)
 
     def stop(self) -> None:
