@@ -67,34 +67,30 @@ class ActionUpdateProfile(ProfileAction):
         for slot, value in updates.items():
             setattr(profile, slot, value)
         events = [SlotSet(slot, value) for slot, value in updates.items()]
-        await remember_safely(tracker, events)
+        events += await self._answer_too(profile, query, updates, tracker, dispatcher)
+        await remember_safely(tracker, events)  # once, with what the answer learned too
+        return events
+
+    async def _answer_too(self, profile: Profile, query: Query, updates: Dict[str, Any], tracker: Tracker,
+                          dispatcher: CollectingDispatcher) -> List[Dict[str, Any]]:
+        """Says what was noted and, when the message (or the bot's pending question) asked
+        something, answers it in the same turn with the profile just updated."""
         pending: Optional[dict] = tracker.get_slot("pending")
         action = action_registry().get((pending or {}).get("action", ""))
         if action is None:
-            noted = await asyncio.to_thread(describe_profile, Profile(**updates), kb.names)
+            noted = await asyncio.to_thread(describe_profile, Profile(**updates), knowledge_base().names)
             ranking = (tracker.latest_message or {}).get("intent_ranking") or []
             action = action_registry().get(question_also_asked(query.text, ranking, query.intent) or "")
             if action is None:
                 dispatcher.utter_message(text="Got it, I'll remember that:\n" + bullets(noted) +
                                          "\nAsk me anything: salary, skills, the roadmap, how long it takes...")
-                return events
+                return []
             # "I'm a dev in Austin, how much could I make?": note the profile, then answer.
             dispatcher.utter_message(text="Got it, I'll remember that:\n" + bullets(noted))
-            return events + await answer_too(action, profile, query, tracker, dispatcher, events)
-        # The user just answered the bot's question: answer the question that prompted it.
-        original = Query(query.intent, query.text, pending.get("entities") or {}, tracker.get_slot("context") or {})
-        return events + await answer_too(action, profile, original, tracker, dispatcher, events)
-
-
-async def answer_too(action, profile: Profile, query: Query, tracker: Tracker, dispatcher: CollectingDispatcher,
-                     profile_events: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
-    """Answers with another action, in the same turn, using the profile just updated."""
-    reply = await answer_safely(action, profile, query, dispatcher)
-    if reply is None:
-        return []
-    answered = send(dispatcher, action.name(), query, reply, profile)
-    await remember_safely(tracker, profile_events + answered)
-    return answered
+        else:  # the user just answered the bot's question: answer the question that prompted it
+            query = Query(query.intent, query.text, pending.get("entities") or {}, tracker.get_slot("context") or {})
+        reply = await answer_safely(action, profile, query, dispatcher)
+        return send(dispatcher, action.name(), query, reply, profile) if reply else []
 
 
 class ActionShowProfile(ProfileAction):

@@ -19,6 +19,18 @@ def test_telling_the_bot_about_yourself_stores_the_profile(kb_url):
     assert saved.data == {"background": "programmer", "location": "seattle"}
 
 
+def test_a_self_description_with_a_question_stores_the_profile_once(kb_url, monkeypatch):
+    saved = []
+    real_save = ProfileStore.save
+    monkeypatch.setattr(ProfileStore, "save", lambda self, *args: saved.append(args) or real_save(self, *args))
+    ranking = [{"name": "inform", "confidence": 0.6}, {"name": "ask_salary", "confidence": 0.3}]
+    out = run_action(ActionUpdateProfile(), "I'm a junior in Chicago, how much could I make?", "inform",
+                     {"level": "junior", "location": "chicago"}, ranking=ranking)
+    assert "Chicago" in out.text and "$" in out.text, out.text
+    assert [{k: v for k, v in data.items() if v} for _channel, _user, data in saved] == [
+        {"level": "junior", "location": "chicago"}]
+
+
 def test_skills_learned_in_a_question_are_stored_too(kb_url):
     run_action(ActionSkillGap(), "I know sql what am I missing", "ask_skill_gap", {"skill": "sql"},
                slots={"background": "programmer"})
