@@ -13,8 +13,9 @@ import subprocess
 import sys
 import time
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, List, Optional, Tuple
+from typing import IO, Dict, List, Optional, Tuple
 from urllib.parse import urlparse
 
 import yaml
@@ -24,7 +25,6 @@ from bot.settings import PROJECT_ROOT, Settings, load_settings
 
 RUN_DIR = PROJECT_ROOT / "var" / "run"
 START_TIMEOUT_S = 240
-MAX_RESTARTS = 3  # per server and minute
 PR_SET_PDEATHSIG = 1
 
 
@@ -114,20 +114,52 @@ def web_cmd(settings: Settings) -> List[str]:
             "--rasa-url", settings.rasa_url]
 
 
+@dataclass(frozen=True)
+class RestartPolicy:
+    """When a server that died is started again: after backoff_s[n] seconds for its n-th restart
+    in a row; the count starts over once it has stayed up stable_s. After give_up_after restarts
+    in a row the supervisor gives up and everything stops (None: never)."""
+    backoff_s: Tuple[float, ...] = (0.0,)
+    stable_s: float = 60.0
+    give_up_after: Optional[int] = 3
+
+
+@dataclass
+class _Restarts:
+    count: int = 0
+    last_start: float = 0.0
+    due: Optional[float] = None
+
+
+class GaveUp(Exception):
+    pass
+
+
 class Supervisor:
     """Starts the servers, restarts one that dies (a crash costs its users a moment, not the
-    bot), and gives up when one keeps dying: MAX_RESTARTS within a minute stops them all."""
+    bot) as its RestartPolicy says, and stops them all."""
 
-    def __init__(self) -> None:
+    def __init__(self, policy: RestartPolicy = RestartPolicy()) -> None:
+        self.policy = policy
         self.procs: Dict[str, subprocess.Popen] = {}
-        self.commands: Dict[str, Tuple[List[str], Optional[Dict[str, str]]]] = {}
-        self.restarts: Dict[str, List[float]] = {}
+        self.commands: Dict[str, Tuple[List[str], Optional[Dict[str, str]], Optional[Path]]] = {}
+        self.restarts: Dict[str, _Restarts] = {}
+        self.logs: Dict[str, IO[bytes]] = {}
 
-    def start(self, name: str, cmd: List[str], env: Optional[Dict[str, str]] = None) -> None:
+    def start(self, name: str, cmd: List[str], env: Optional[Dict[str, str]] = None,
+              log: Optional[Path] = None) -> None:
+        """Starts `name` in its own session; its output goes to this terminal, or appended to `log`."""
         print(f"careerbot: starting {name}", flush=True)
-        self.commands[name] = (cmd, env)
+        self.commands[name] = (cmd, env, log)
+        self._close_log(name)
+        output: Dict = {}
+        if log is not None:
+            log.parent.mkdir(parents=True, exist_ok=True)
+            self.logs[name] = open(log, "ab")
+            output = {"stdin": subprocess.DEVNULL, "stdout": self.logs[name], "stderr": subprocess.STDOUT}
         self.procs[name] = subprocess.Popen(cmd, cwd=PROJECT_ROOT, env={**os.environ, **(env or {})},
-                                            start_new_session=True, preexec_fn=_die_with_parent)
+                                            start_new_session=True, preexec_fn=_die_with_parent, **output)
+        self.restarts.setdefault(name, _Restarts()).last_start = time.monotonic()
 
     def wait_until_up(self, name: str, url: str) -> None:
         deadline = time.monotonic() + START_TIMEOUT_S
@@ -141,20 +173,39 @@ class Supervisor:
                 time.sleep(0.5)
         raise SystemExit(f"careerbot: {name} did not answer at {url} within {START_TIMEOUT_S}s")
 
-    def watch(self) -> int:
-        while True:
-            for name, proc in list(self.procs.items()):
-                if proc.poll() is None:
-                    continue
-                now = time.monotonic()
-                recent = [t for t in self.restarts.get(name, []) if now - t < 60]
-                if len(recent) >= MAX_RESTARTS:
-                    print(f"careerbot: {name} stopped (exit code {proc.returncode}) {len(recent) + 1} times "
-                          "within a minute; stopping the others", flush=True)
-                    return proc.returncode or 1
-                print(f"careerbot: {name} stopped (exit code {proc.returncode}); restarting it", flush=True)
-                self.restarts[name] = recent + [now]
+    def restart_dead(self) -> List[str]:
+        """Restarts the servers that died and are due; returns their names. Raises GaveUp."""
+        now = time.monotonic()
+        restarted = []
+        for name, proc in list(self.procs.items()):
+            state = self.restarts[name]
+            if proc.poll() is None:
+                if now - state.last_start > self.policy.stable_s:
+                    state.count = 0  # it stayed up: the next crash is restarted quickly again
+                continue
+            if state.due is None:
+                if self.policy.give_up_after is not None and state.count >= self.policy.give_up_after:
+                    raise GaveUp(f"{name} stopped (exit code {proc.returncode}) {state.count + 1} times in a row "
+                                 f"without staying up {self.policy.stable_s:g}s")
+                delay = self.policy.backoff_s[min(state.count, len(self.policy.backoff_s) - 1)]
+                state.due = now + delay
+                print(f"careerbot: {name} stopped (exit code {proc.returncode}); restarting it"
+                      + (f" in {delay:g}s" if delay else ""), flush=True)
+            if now >= state.due:
+                state.count += 1
+                state.due = None
                 self.start(name, *self.commands[name])
+                restarted.append(name)
+        return restarted
+
+    def watch(self) -> int:
+        """Restarts dead servers until the policy gives up (returns 1) or Ctrl-C."""
+        while True:
+            try:
+                self.restart_dead()
+            except GaveUp as e:
+                print(f"careerbot: {e}; stopping the others", flush=True)
+                return 1
             time.sleep(0.5)
 
     def stop(self) -> None:
@@ -171,6 +222,13 @@ class Supervisor:
             except subprocess.TimeoutExpired:
                 os.killpg(proc.pid, signal.SIGKILL)
                 proc.wait()
+        for name in list(self.logs):
+            self._close_log(name)
+
+    def _close_log(self, name: str) -> None:
+        log = self.logs.pop(name, None)
+        if log is not None:
+            log.close()
 
 
 def main() -> int:

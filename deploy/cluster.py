@@ -18,12 +18,12 @@ import sys
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import IO, Dict, List, Optional, Sequence
+from typing import Dict, List, Optional, Sequence
 
 from sqlalchemy.engine import make_url
 
-from bot.serve import (PROJECT_ROOT, RUN_DIR, Supervisor, _die_with_parent, action_server_cmd, credentials,
-                       endpoints, rasa_cmd, write_run_file)
+from bot.serve import (RUN_DIR, RestartPolicy, Supervisor, action_server_cmd, credentials, endpoints, rasa_cmd,
+                       write_run_file)
 from bot.settings import Settings, load_settings
 
 QUIET_ENV = {"RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2", "PYTHONUNBUFFERED": "1"}
@@ -99,23 +99,14 @@ def plan(settings: Settings, rasa_ports: Sequence[int], action_ports: Sequence[i
     return servers
 
 
-@dataclass
-class _Restarts:
-    count: int = 0
-    last_start: float = 0.0
-    due: Optional[float] = None
-
-
 class Cluster:
     """The servers of this host. Each runs in its own session (Ctrl-C in a terminal reaches
-    only the launcher) and gets SIGTERM if the launcher dies."""
+    only the launcher), gets SIGTERM if the launcher dies, and is restarted when it dies."""
 
     def __init__(self, servers: Sequence[Server], log_dir: Optional[Path] = None) -> None:
         self.servers: Dict[str, Server] = {s.name: s for s in servers}
         self.log_dir = log_dir
-        self.supervisor = Supervisor()
-        self._restarts: Dict[str, _Restarts] = {s.name: _Restarts() for s in servers}
-        self._logs: Dict[str, IO[bytes]] = {}
+        self.supervisor = Supervisor(RestartPolicy(RESTART_BACKOFF_S, stable_s=300, give_up_after=None))
 
     def start(self) -> None:
         for server in self.servers.values():
@@ -126,17 +117,7 @@ class Cluster:
     def start_server(self, name: str, wait: bool = True) -> None:
         server = self.servers[name]
         print(f"careerbot-cluster: starting {name} on {server.address}", flush=True)
-        if self.log_dir is None:
-            self.supervisor.start(name, server.cmd, server.env)
-        else:  # as Supervisor.start does, but into a log file per server
-            self.log_dir.mkdir(parents=True, exist_ok=True)
-            log = open(self.log_dir / f"{name}.log", "ab")
-            self._close_log(name)
-            self._logs[name] = log
-            self.supervisor.procs[name] = subprocess.Popen(
-                server.cmd, cwd=PROJECT_ROOT, env={**os.environ, **server.env}, stdin=subprocess.DEVNULL,
-                stdout=log, stderr=subprocess.STDOUT, start_new_session=True, preexec_fn=_die_with_parent)
-        self._restarts[name].last_start = time.monotonic()
+        self.supervisor.start(name, server.cmd, server.env, self.log_dir / f"{name}.log" if self.log_dir else None)
         if wait:
             self.wait_until_up(name)
 
@@ -170,40 +151,13 @@ class Cluster:
 
     def restart_dead(self) -> List[str]:
         """Restarts the servers that died (with a growing delay if one keeps dying); returns their names."""
-        now = time.monotonic()
-        restarted = []
-        for name in self.servers:
-            state = self._restarts[name]
-            if self.is_running(name):
-                if now - state.last_start > 300:
-                    state.count = 0  # it stayed up: the next crash is restarted quickly again
-                continue
-            if state.due is None:
-                delay = RESTART_BACKOFF_S[min(state.count, len(RESTART_BACKOFF_S) - 1)]
-                state.due = now + delay
-                code = self.supervisor.procs[name].returncode
-                print(f"careerbot-cluster: {name} stopped (exit code {code}); restarting in {delay:g}s", flush=True)
-            if now >= state.due:
-                state.count += 1
-                state.due = None
-                self.start_server(name, wait=False)
-                restarted.append(name)
-        return restarted
+        return self.supervisor.restart_dead()
 
     def watch(self) -> None:
-        while True:
-            self.restart_dead()
-            time.sleep(1.0)
+        self.supervisor.watch()
 
     def stop(self) -> None:
         self.supervisor.stop()
-        for name in list(self._logs):
-            self._close_log(name)
-
-    def _close_log(self, name: str) -> None:
-        log = self._logs.pop(name, None)
-        if log is not None:
-            log.close()
 
 
 def remove_run_files(tag: str) -> None:

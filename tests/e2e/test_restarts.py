@@ -1,12 +1,16 @@
 """`make run` keeps serving when its action server crashes: the user gets the bot's short
 apology while it is down (not silence), the supervisor restarts it, and the next question
-is answered as before."""
+is answered as before; a server that keeps crashing makes the supervisor give up."""
 import os
 import signal
+import sys
 import time
 import urllib.request
 from pathlib import Path
 
+import pytest
+
+from bot.serve import GaveUp, RestartPolicy, Supervisor
 from tests.e2e.conftest import port_open
 from tests.e2e.test_rest import Chat
 
@@ -53,3 +57,18 @@ def test_a_crashed_action_server_gets_an_apology_then_is_restarted(bot_servers):
     answer = chat.text(QUESTION)
     assert "$" in answer and "Chicago" in answer, answer
     assert any("action server stopped" in line and "restarting it" in line for line in bot_servers.log)
+
+
+def test_a_server_that_keeps_crashing_makes_the_supervisor_give_up():
+    supervisor = Supervisor(RestartPolicy(backoff_s=(0.0,), stable_s=60, give_up_after=2))
+    supervisor.start("crasher", [sys.executable, "-c", "raise SystemExit(3)"])
+    restarts = 0
+    try:
+        with pytest.raises(GaveUp, match="crasher stopped \\(exit code 3\\) 3 times in a row"):
+            deadline = time.monotonic() + 60
+            while time.monotonic() < deadline:
+                restarts += len(supervisor.restart_dead())
+                time.sleep(0.05)
+    finally:
+        supervisor.stop()
+    assert restarts == 2
