@@ -76,6 +76,7 @@ $(MODEL): $(INSTALLED) $(TRAINING_INPUTS) | $(SPACY_MODEL)
 train: $(MODEL)
 
 run: $(MODEL) $(SPACY_MODEL)
+	$(PY) -m bot.rename_conversations
 	$(PY) -m bot.serve
 
 shell: $(MODEL) $(SPACY_MODEL)

@@ -72,7 +72,7 @@ def start_careerbot(project: Path, log_dir: Path, tracker_db: Path) -> RunningBo
     return RunningBot("careerbot", proc, f"http://127.0.0.1:{rasa_port}/webhooks/rest/webhook",
                       log_dir / "careerbot.log", started,
                       roles={"rasa server": lambda c: " bot.rasa_server run " in c,
-                             "action server": lambda c: " rasa_sdk " in c,
+                             "action server": lambda c: " bot.action_server " in c,
                              "web page": lambda c: "web/serve.py" in c})
 
 

@@ -1,17 +1,37 @@
 """Rasa's command line with careerbot's changes to Rasa 3.6 in place (bot/action_calls.py).
 
     python -m bot.rasa_server run --model models/careerbot.tar.gz ...   # what bot.serve starts
+
+With CAREERBOT_API_TOKEN in its environment, `run` turns on Rasa's HTTP API with that token.
+The token is added to this process's own sys.argv only: on the command line it was given,
+/proc/<pid>/cmdline (`ps`) would show it to every user of the machine.
 """
+import os
 import sys
+from typing import List
 
 from bot import action_calls
+from bot.channels.limits import MAX_REQUEST_BYTES
+
+API_TOKEN_ENV = "CAREERBOT_API_TOKEN"
+
+
+def rasa_argv(argv: List[str]) -> List[str]:
+    """Rasa's arguments: ours, plus the HTTP API with its token when `run` has one."""
+    args = ["rasa", *argv[1:]]
+    token = os.environ.get(API_TOKEN_ENV)
+    if token and args[1:2] == ["run"]:  # an open HTTP API would let anyone read and rewrite conversations
+        args += ["--enable-api", "--auth-token", token]
+    return args
 
 
 def main() -> None:
+    # Sanic's default request limit is 100 MB; it reads this when Rasa builds its app.
+    os.environ.setdefault("SANIC_REQUEST_MAX_SIZE", str(MAX_REQUEST_BYTES))
     action_calls.install()
     from rasa.__main__ import main as rasa_main
 
-    sys.argv = ["rasa", *sys.argv[1:]]
+    sys.argv = rasa_argv(sys.argv)
     rasa_main()
 
 

@@ -22,8 +22,9 @@ import yaml
 from sqlalchemy.engine import make_url
 
 from bot.settings import PROJECT_ROOT, Settings, load_settings
+from bot.shared_secrets import ACTION_TOKEN, ACTION_TOKEN_HEADER, RUN_DIR, shared_secret
+from knowledge.db import private_dirs, private_sqlite_file
 
-RUN_DIR = PROJECT_ROOT / "var" / "run"
 START_TIMEOUT_S = 240
 PR_SET_PDEATHSIG = 1
 
@@ -36,9 +37,29 @@ def _die_with_parent() -> None:
         pass
 
 
-def credentials(settings: Settings) -> Dict:
+LOOPBACK = ("127.0.0.1", "::1", "localhost")
+
+
+def rest_credentials(settings: Settings, token_required: bool = False) -> Optional[Dict]:
+    """The REST channel's settings, or None when it is off: beyond loopback (or whenever
+    token_required) it needs a token, because whoever can reach it can talk as any REST
+    conversation."""
+    if settings.rest_token:
+        return {"token": settings.rest_token}
+    if settings.host in LOOPBACK and not token_required:
+        return {}
+    return None
+
+
+def rest_status(settings: Settings) -> str:
+    rest = rest_credentials(settings)
+    if rest is None:
+        return "off (set CAREERBOT_REST_TOKEN to turn it on beyond loopback)"
+    return f"{settings.rasa_url}/webhooks/rest/webhook" + (" (bearer token required)" if rest else "")
+
+
+def credentials(settings: Settings, rest_token_required: bool = False) -> Dict:
     creds: Dict = {
-        "bot.channels.rest.CareerbotRestInput": None,
         "bot.channels.socketio.CareerbotSocketIOInput": {
             "user_message_evt": "user_uttered",
             "bot_message_evt": "bot_uttered",
@@ -46,6 +67,9 @@ def credentials(settings: Settings) -> Dict:
             "cors_allowed_origins": settings.cors_origins,
         },
     }
+    rest = rest_credentials(settings, rest_token_required)
+    if rest is not None:
+        creds["bot.channels.rest.CareerbotRestInput"] = rest
     if settings.slack_enabled:
         creds["bot.channels.slack.CareerbotSlackInput"] = {
             "slack_token": settings.slack_token,
@@ -63,7 +87,7 @@ def tracker_store(url: str) -> Dict:
     """Rasa's SQL tracker store settings (our subclass: reads incrementally, can forget a user) from a database URL."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        private_sqlite_file(parsed.database)  # before Rasa's SQLTrackerStore creates it world-readable
         return {"type": "bot.tracking.CareerbotTrackerStore", "dialect": "sqlite", "db": parsed.database}
     return {"type": "bot.tracking.CareerbotTrackerStore", "dialect": parsed.drivername, "url": parsed.host,
             "port": parsed.port, "db": parsed.database, "username": parsed.username, "password": parsed.password}
@@ -78,24 +102,35 @@ def lock_store(url: str) -> Dict:
 
 def endpoints(settings: Settings) -> Dict:
     # careerbot's actions never read the domain, so Rasa need not send it on every call.
-    config = {"action_endpoint": {"url": settings.action_url, "enable_selective_domain": True},
+    config = {"action_endpoint": {"url": settings.action_url, "enable_selective_domain": True,
+                                  "headers": {ACTION_TOKEN_HEADER: shared_secret(ACTION_TOKEN)}},
               "tracker_store": tracker_store(settings.tracker_db_url)}
     if settings.redis_url:
         config["lock_store"] = lock_store(settings.redis_url)
     return config
 
 
-def write_run_file(name: str, content: Dict) -> Path:
-    """Writes a generated Rasa config file under var/run, readable only by us (it may hold secrets)."""
-    RUN_DIR.mkdir(parents=True, exist_ok=True)
-    path = RUN_DIR / name
-    path.write_text(yaml.safe_dump(content, sort_keys=False))
-    path.chmod(0o600)
+def write_run_file(name: str, content: Dict, directory: Path = RUN_DIR) -> Path:
+    """Writes a generated Rasa config file (it may hold secrets) under var/run, readable only by
+    us from the first byte: a temp file created 0600 and renamed over the old one. Writing in
+    place, then chmod, left a moment when anyone could open it, and whoever had the old file
+    open would read the new secrets through it."""
+    private_dirs(directory)
+    path = directory / name
+    tmp = directory / f".{name}.{os.getpid()}.tmp"
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(yaml.safe_dump(content, sort_keys=False))
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     return path
 
 
 def action_server_cmd(settings: Settings) -> List[str]:
-    return [sys.executable, "-m", "rasa_sdk", "--actions", "bot.actions", "-p", str(settings.actions_port)]
+    return [sys.executable, "-m", "bot.action_server", "--port", str(settings.actions_port)]
 
 
 def rasa_cmd(settings: Settings, creds: Path, endpoints_file: Path, shell: bool = False) -> List[str]:
@@ -103,15 +138,36 @@ def rasa_cmd(settings: Settings, creds: Path, endpoints_file: Path, shell: bool 
               "--interface", settings.host, "--port", str(settings.rasa_port)]
     if shell:
         return [sys.executable, "-m", "bot.shell", *common]
-    cmd = [sys.executable, "-m", "bot.rasa_server", "run", *common, "--credentials", str(creds), "--cors", *settings.cors_origins]
-    if settings.api_token:  # an open HTTP API would let anyone read and rewrite conversations
-        cmd += ["--enable-api", "--auth-token", settings.api_token]
-    return cmd
+    # No API token here: a command line is readable by every user (ps). The Rasa server gets
+    # CAREERBOT_API_TOKEN in its environment (SECRETS_FOR) and turns the API on itself.
+    return [sys.executable, "-m", "bot.rasa_server", "run", *common, "--credentials", str(creds),
+            "--cors", *settings.cors_origins]
 
 
 def web_cmd(settings: Settings) -> List[str]:
     return [sys.executable, "web/serve.py", "--host", settings.host, "--port", str(settings.web_port),
             "--rasa-url", settings.rasa_url]
+
+
+# Environment variables no server sees unless SECRETS_FOR lets it: tokens, and URLs that may
+# carry a database's or Redis's password.
+CHANNEL_SECRETS = ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "CAREERBOT_API_TOKEN", "CAREERBOT_REST_TOKEN",
+                   "CAREERBOT_SESSION_SECRET")
+STORE_URLS = ("CAREERBOT_DB_URL", "CAREERBOT_TRACKER_DB_URL", "CAREERBOT_REDIS_URL")
+SECRETS = (*CHANNEL_SECRETS, *STORE_URLS, ACTION_TOKEN.env)
+# What each program (python -m <module>) may see. Anything else, the demo page included, gets none.
+SECRETS_FOR: Dict[str, Tuple[str, ...]] = {
+    "bot.rasa_server": SECRETS,
+    "bot.action_server": (*STORE_URLS, ACTION_TOKEN.env),
+}
+
+
+def child_env(cmd: List[str], env: Optional[Dict[str, str]] = None) -> Dict[str, str]:
+    """This process's environment plus `env`, minus the secrets the program of `cmd` may not see:
+    a page server holding the Slack token, say, would hand it to whoever breaks into it."""
+    program = cmd[2] if len(cmd) > 2 and cmd[1] == "-m" else None
+    allowed = SECRETS_FOR.get(program or "", ())
+    return {k: v for k, v in {**os.environ, **(env or {})}.items() if k not in SECRETS or k in allowed}
 
 
 @dataclass(frozen=True)
@@ -157,7 +213,7 @@ class Supervisor:
             log.parent.mkdir(parents=True, exist_ok=True)
             self.logs[name] = open(log, "ab")
             output = {"stdin": subprocess.DEVNULL, "stdout": self.logs[name], "stderr": subprocess.STDOUT}
-        self.procs[name] = subprocess.Popen(cmd, cwd=PROJECT_ROOT, env={**os.environ, **(env or {})},
+        self.procs[name] = subprocess.Popen(cmd, cwd=PROJECT_ROOT, env=child_env(cmd, env),
                                             start_new_session=True, preexec_fn=_die_with_parent, **output)
         self.restarts.setdefault(name, _Restarts()).last_start = time.monotonic()
 
@@ -253,10 +309,10 @@ def main() -> int:
             print("careerbot: Slack is off (set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to turn it on)", flush=True)
         sup.start("rasa server", rasa_cmd(settings, write_run_file("credentials.yml", credentials(settings)), endpoints_file))
         sup.start("web page", web_cmd(settings))
-        sup.wait_until_up("rasa server", f"http://{settings.host}:{settings.rasa_port}/webhooks/rest/")
+        sup.wait_until_up("rasa server", f"http://{settings.host}:{settings.rasa_port}/")
         sup.wait_until_up("web page", f"http://{settings.host}:{settings.web_port}/")
         print(f"\ncareerbot is ready:\n  chat in your browser:  {settings.web_url}\n"
-              f"  REST channel:          {settings.rasa_url}/webhooks/rest/webhook\n"
+              f"  REST channel:          {rest_status(settings)}\n"
               f"  action server:         http://{settings.actions_host}:{settings.actions_port} (local only)\n"
               f"  Slack events:          {settings.rasa_url + '/webhooks/slack/webhook' if settings.slack_enabled else 'off'}\n"
               "Press Ctrl-C to stop.", flush=True)

@@ -16,6 +16,8 @@ class Settings:
     web_port: int
     model: Path
     api_token: Optional[str]
+    # Required by the REST channel when set; without it REST is on only on loopback.
+    rest_token: Optional[str]
     cors_origins: List[str]
     slack_token: Optional[str]
     slack_signing_secret: Optional[str]
@@ -73,6 +75,7 @@ def load_settings() -> Settings:
         web_port=web_port,
         model=Path(env("CAREERBOT_MODEL", str(PROJECT_ROOT / "models" / "careerbot.tar.gz"))),
         api_token=env("CAREERBOT_API_TOKEN") or None,
+        rest_token=env("CAREERBOT_REST_TOKEN") or None,
         cors_origins=origins,
         slack_token=env("SLACK_BOT_TOKEN") or None,
         slack_signing_secret=env("SLACK_SIGNING_SECRET") or None,

@@ -1,7 +1,7 @@
 """Rasa's SQL tracker store, with two changes:
 
-- when a turn ran `action_forget_me`, the user's whole conversation history is deleted
-  instead of saved;
+- when a turn ran `action_forget_me` successfully, the user's whole conversation history
+  is deleted instead of saved;
 - long conversations cost what short ones do: a turn reads only the rows written since this
   server last saw the conversation (bot/event_cache.py), and Rasa gets a tracker of the
   conversation's slot values plus its last WINDOW_EVENTS events, so what the policies and the
@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any, Dict, Iterator, List, Optional, Text, Type
 
 from rasa.core.tracker_store import FailSafeTrackerStore, SQLTrackerStore, create_engine_kwargs
-from rasa.shared.core.events import ActionExecuted, Event, SessionStarted, SlotSet, UserUttered
+from rasa.shared.core.events import ActionExecuted, AllSlotsReset, Event, SessionStarted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy import create_engine, event, func
 from sqlalchemy.orm import Session, sessionmaker
@@ -39,11 +39,17 @@ def _event_class(type_name: Optional[Text]) -> Optional[Type[Event]]:
 
 
 def asked_to_forget(tracker: DialogueStateTracker) -> bool:
+    """Whether this turn ran action_forget_me and it succeeded: it deleted the profile and
+    reset the slots. When it failed (or the action server was down) the history stays, as
+    the user is told."""
+    reset = False
     for event in reversed(tracker.events):
         if isinstance(event, UserUttered):
             return False
+        if isinstance(event, AllSlotsReset):
+            reset = True
         if isinstance(event, ActionExecuted) and event.action_name == FORGET_ACTION:
-            return True
+            return reset
     return False
 
 

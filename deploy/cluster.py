@@ -56,7 +56,7 @@ class Server:
     @property
     def health_url(self) -> str:
         # The REST channel answers only once the model is loaded.
-        return f"{self.url}/webhooks/rest/" if self.kind == "rasa" else f"{self.url}/health"
+        return f"{self.url}/" if self.kind == "rasa" else f"{self.url}/health"
 
 
 class ConfigError(ValueError):
@@ -85,7 +85,8 @@ def plan(settings: Settings, rasa_ports: Sequence[int], action_ports: Sequence[i
         raise ConfigError(f"the action endpoint {settings.actions_host}:{settings.actions_port} is one of the "
                           "action servers; point CAREERBOT_ACTIONS_HOST/PORT at the balancer")
     endpoints_file = write_run_file(f"{run_files_tag}-endpoints.yml", endpoints(settings))
-    creds_file = write_run_file(f"{run_files_tag}-credentials.yml", credentials(settings))
+    # Behind nginx every client looks alike: REST is on only with CAREERBOT_REST_TOKEN.
+    creds_file = write_run_file(f"{run_files_tag}-credentials.yml", credentials(settings, rest_token_required=True))
     servers = []
     for i, port in enumerate(action_ports, 1):
         own = replace(settings, actions_port=port)

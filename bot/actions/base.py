@@ -3,7 +3,6 @@ knowledge base off the event loop, send one reply, remember the context for foll
 import asyncio
 import importlib
 import logging
-import os
 import pkgutil
 from abc import ABCMeta, abstractmethod
 from dataclasses import dataclass, field
@@ -14,11 +13,11 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from bot.actions.kb_access import knowledge_base
 from bot.actions.memory import remember
 from bot.actions.profile_state import Profile, Query, experience_years
 from bot.actions.restore import ProfileAction
 from knowledge import KnowledgeBase
-from knowledge.cache import DEFAULT_TTL_S, CachedKnowledgeBase
 
 logger = logging.getLogger(__name__)
 
@@ -34,18 +33,6 @@ class Reply:
     asks_for: Optional[str] = None
     # What a follow-up ("and in New York?") should start from; default: this question's entities.
     context: Optional[Dict[str, List[str]]] = None
-
-
-@lru_cache(maxsize=None)
-def knowledge_base() -> KnowledgeBase:
-    """One KnowledgeBase (and so one engine) per process; sessions are opened per query.
-    Answers are kept CAREERBOT_KB_CACHE_SECONDS (default 30; 0: never) by knowledge.cache."""
-    setting = os.environ.get("CAREERBOT_KB_CACHE_SECONDS", str(DEFAULT_TTL_S))
-    try:
-        ttl_s = float(setting)
-    except ValueError:
-        raise ValueError(f"CAREERBOT_KB_CACHE_SECONDS must be a number of seconds, not {setting!r}") from None
-    return CachedKnowledgeBase(KnowledgeBase(), ttl_s)  # type: ignore[return-value]  # same methods
 
 
 class KnowledgeAction(ProfileAction, metaclass=ABCMeta):

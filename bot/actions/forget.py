@@ -1,5 +1,7 @@
-"""“Forget me”: the profile is deleted here; the conversation history is deleted by the
-tracker store (bot.tracking) when it sees this action in the turn it saves."""
+"""“Forget me”: every stored profile row of this user is deleted here; the conversation
+history is deleted by the tracker store (bot.tracking) in the same turn, and only when this
+action succeeded (it returns AllSlotsReset). The reply carries a `forgotten` signal so the
+widget drops its stored transcript and session too."""
 import asyncio
 import logging
 from typing import Any, Dict, List
@@ -8,9 +10,10 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import AllSlotsReset
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.actions.memory import profile_store, user_key
+from bot.actions.memory import profile_store
 
 logger = logging.getLogger(__name__)
+FORGOTTEN_SIGNAL = {"careerbot": "forgotten"}
 
 
 class ActionForgetMe(Action):
@@ -19,10 +22,11 @@ class ActionForgetMe(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[Dict[str, Any]]:
         try:
-            await asyncio.to_thread(profile_store().forget, *user_key(tracker))
+            await asyncio.to_thread(profile_store().forget, tracker.sender_id)
         except Exception:
             logger.exception("could not delete the profile of %s", tracker.sender_id)
             dispatcher.utter_message(response="utter_forget_failed")
             return []
         dispatcher.utter_message(response="utter_forgotten")
+        dispatcher.utter_message(json_message=FORGOTTEN_SIGNAL)
         return [AllSlotsReset()]

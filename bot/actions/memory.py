@@ -1,7 +1,7 @@
-"""Keeps the profile in the application database, keyed by channel and user, so it
-survives session expiry and restarts; the slots are the working copy."""
+"""Keeps the profile in the application database, keyed by the conversation id (which names
+its channel), so it survives session expiry and restarts; the slots are the working copy."""
 from functools import lru_cache
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, List
 
 from rasa_sdk import Tracker
 
@@ -16,11 +16,6 @@ def profile_store() -> ProfileStore:
     return ProfileStore()
 
 
-def user_key(tracker: Tracker) -> Tuple[Optional[str], str]:
-    """(channel, user id); the channel is None before the first message of a session."""
-    return tracker.get_latest_input_channel(), tracker.sender_id
-
-
 def profile_changes(events: List[Dict[str, Any]]) -> Dict[str, Any]:
     return {e["name"]: e["value"] for e in events if e.get("event") == "slot" and e.get("name") in REMEMBERED_SLOTS}
 
@@ -31,4 +26,4 @@ def remember(tracker: Tracker, events: List[Dict[str, Any]]) -> None:
     if not changes:
         return
     current = {name: tracker.get_slot(name) for name in REMEMBERED_SLOTS}
-    profile_store().save(*user_key(tracker), {**current, **changes})
+    profile_store().save(tracker.get_latest_input_channel(), tracker.sender_id, {**current, **changes})

@@ -1,7 +1,7 @@
 """The user's profile and the question they asked, read from the Rasa tracker."""
 import re
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional
+from typing import Callable, Collection, Dict, List, Optional
 
 from rasa_sdk import Tracker
 
@@ -84,3 +84,21 @@ class Query:
     def continuing(self) -> "Query":
         """The previous answer's question with the entity kinds this message names replaced."""
         return Query(self.intent, self.text, {**(self.previous.get("entities") or {}), **self.entities}, self.previous)
+
+
+def drop_unknown_entities(tracker: Tracker, known_ids: Callable[[str], Collection[str]]) -> List[str]:
+    """Removes from the latest message every entity whose value is not a knowledge-base id of
+    its kind, so nothing else can reach a slot or a stored profile (Rasa's `/intent{json}`
+    syntax lets any channel send any entity value); returns the kinds it removed."""
+    message = tracker.latest_message or {}
+    kept, dropped = [], []
+    for entity in message.get("entities") or []:
+        kind, value = entity.get("entity"), entity.get("value")
+        try:
+            known = isinstance(value, str) and value in known_ids(kind)
+        except KeyError:  # not a kind the knowledge base has
+            known = False
+        (kept if known else dropped).append(entity)
+    if dropped:
+        message["entities"] = kept
+    return sorted({str(e.get("entity")) for e in dropped})

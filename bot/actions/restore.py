@@ -16,7 +16,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.actions.memory import REMEMBERED_SLOTS, profile_store, user_key
+from bot.actions.kb_access import knowledge_base
+from bot.actions.memory import REMEMBERED_SLOTS, profile_store
+from bot.actions.profile_state import drop_unknown_entities
 
 logger = logging.getLogger(__name__)
 
@@ -30,7 +32,7 @@ async def restore_profile(tracker: Tracker) -> List[Dict[str, Any]]:
     if tracker.get_slot(RESTORED_SLOT):
         return []
     try:
-        stored = await asyncio.to_thread(profile_store().get, *user_key(tracker))
+        stored = await asyncio.to_thread(profile_store().get, tracker.sender_id)
     except Exception:  # no profile is better than no answer; the next turn tries again
         logger.exception("could not read the stored profile of %s", tracker.sender_id)
         return []
@@ -41,10 +43,24 @@ async def restore_profile(tracker: Tracker) -> List[Dict[str, Any]]:
     return [SlotSet(name, value) for name, value in found.items()] + [SlotSet(RESTORED_SLOT, True)]
 
 
+def ignore_unknown_values(tracker: Tracker, dispatcher: CollectingDispatcher) -> None:
+    """Drops entity values the knowledge base does not know and tells the user which are known
+    (without repeating what was sent: it may be a planted link)."""
+    names = knowledge_base().names
+    for kind in drop_unknown_entities(tracker, lambda k: names(k).keys()):
+        try:
+            known = sorted(names(kind).values())
+        except KeyError:
+            continue
+        dispatcher.utter_message(text=f"I only keep {kind.replace('_', ' ')} values I know: {', '.join(known)}.")
+
+
 class ProfileAction(Action, metaclass=ABCMeta):
     """An action that knows who the user is: restores a returning user's profile, then responds."""
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[Dict[str, Any]]:
+        if (tracker.latest_message or {}).get("entities"):
+            await asyncio.to_thread(ignore_unknown_values, tracker, dispatcher)
         restored = await restore_profile(tracker)
         return restored + await self.respond(dispatcher, tracker, domain)
 

@@ -15,7 +15,7 @@ def store(kb_url) -> ProfileStore:
 
 def test_telling_the_bot_about_yourself_stores_the_profile(kb_url):
     run_action(ActionUpdateProfile(), "backend dev in seattle", "inform", {"background": "programmer", "location": "seattle"})
-    saved = store(kb_url).get(None, "tester")
+    saved = store(kb_url).get("tester")
     assert saved.data == {"background": "programmer", "location": "seattle"}
 
 
@@ -34,7 +34,7 @@ def test_a_self_description_with_a_question_stores_the_profile_once(kb_url, monk
 def test_skills_learned_in_a_question_are_stored_too(kb_url):
     run_action(ActionSkillGap(), "I know sql what am I missing", "ask_skill_gap", {"skill": "sql"},
                slots={"background": "programmer"})
-    assert store(kb_url).get(None, "tester").data == {"background": "programmer", "skills_known": ["sql"]}
+    assert store(kb_url).get("tester").data == {"background": "programmer", "skills_known": ["sql"]}
 
 
 def test_the_first_answer_of_a_new_conversation_uses_the_stored_profile(kb_url):
@@ -67,6 +67,6 @@ def test_a_profile_the_database_cannot_read_still_gets_an_answer(kb_url, monkeyp
 def test_forget_me_erases_the_stored_profile_and_resets_the_slots(kb_url):
     store(kb_url).save("unknown", "tester", {"level": "senior"})
     out = run_action(ActionForgetMe(), "forget me", "forget_me", slots={"level": "senior"})
-    assert store(kb_url).get(None, "tester") is None
+    assert store(kb_url).get("tester") is None
     assert out.responses == ["utter_forgotten"]
     assert {"event": "reset_slots", "timestamp": None} in out.events

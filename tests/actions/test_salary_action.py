@@ -63,9 +63,13 @@ def test_remote_and_specialization_are_named_but_not_invented_as_numbers():
     assert "$165K" in out.text
 
 
-def test_a_location_the_guide_has_no_figure_for_is_said_plainly():
-    out = run_action(ActionSalary(), "pay in mars", "ask_salary", {"location": "mars"}, slots={"asked": ["level"]})
-    assert "no figures for “mars”" in out.text
+def test_a_location_value_the_knowledge_base_does_not_know_is_dropped_not_echoed():
+    planted = "Seattle. **Security notice**: [log in](https://evil.example/login)"
+    out = run_action(ActionSalary(), "/ask_salary", "ask_salary", {"location": planted}, slots={"asked": ["level"]})
+    assert "evil.example" not in out.text and "Security notice" not in out.text
+    assert "location values I know: " in out.text and "Seattle" in out.text
+    assert not out.sets("location")
+    assert "$165K" in out.text  # the question is still answered, for no place in particular
 
 
 def test_ml_experience_mentioned_in_the_question_sets_the_level():

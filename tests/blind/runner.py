@@ -95,6 +95,13 @@ def load_cases(path: Path) -> List[Case]:
     return cases
 
 
+def _found(wanted: str, reply: str) -> bool:
+    """Substring match, but a short word ("us", "2") must stand on its own, not inside "just"."""
+    if len(wanted) <= 3 and wanted.isalnum():
+        return re.search(rf"(?<![a-z0-9]){re.escape(wanted)}(?![a-z0-9])", reply) is not None
+    return wanted in reply
+
+
 def judge(turn: Turn, reply: str) -> List[str]:
     """What is wrong with `reply` as an answer to `turn` (nothing: it is right)."""
     r = normalise(reply)
@@ -107,10 +114,10 @@ def judge(turn: Turn, reply: str) -> List[str]:
     if turn.expect == "answer" and not turn.must_contain and any(n in r for n in NON_ANSWERS):
         problems.append("got a non-answer")
     for group in turn.must_contain:
-        if not any(normalise(alt) in r for alt in group):
+        if not any(_found(normalise(alt), r) for alt in group):
             problems.append(f"missing {list(group)}")
     for bad in turn.must_not_contain:
-        if normalise(bad) in r:
+        if _found(normalise(bad), r):
             problems.append(f"contains {bad!r}")
     return problems
 
@@ -154,7 +161,10 @@ def report(title: str, outcomes: Sequence[Outcome]) -> str:
     by_kind: Dict[str, List[Outcome]] = defaultdict(list)
     for o in outcomes:
         by_kind[o.case.kind].append(o)
-    lines = [f"## {title}: {sum(o.passed for o in outcomes)}/{len(outcomes)} passed ({score(outcomes):.1%})", "",
+    turns = sum(len(o.case.turns) for o in outcomes)
+    bad_turns = sum(len({f.split(":")[0] for f in o.failures}) for o in outcomes)
+    lines = [f"## {title}: {sum(o.passed for o in outcomes)}/{len(outcomes)} passed ({score(outcomes):.1%}); "
+             f"turns {turns - bad_turns}/{turns} right", "",
              "| class | passed | cases | rate |", "|---|---:|---:|---:|"]
     for kind in sorted(by_kind):
         group = by_kind[kind]

@@ -13,13 +13,13 @@ pytestmark = pytest.mark.e2e
 
 def stored_profile(db_url: str, sender: str):
     with sa.create_engine(db_url).connect() as c:
-        row = c.execute(sa.text("SELECT channel, data FROM user_profiles WHERE sender_id = :s"), {"s": sender}).first()
+        row = c.execute(sa.text("SELECT channel, data FROM user_profiles WHERE sender_id = :s"), {"s": "rest:" + sender}).first()
     return row
 
 
 def stored_events(tracker_db_url: str, sender: str) -> int:
     with sa.create_engine(tracker_db_url).connect() as c:
-        return c.execute(sa.text("SELECT count(*) FROM events WHERE sender_id = :s"), {"s": sender}).scalar_one()
+        return c.execute(sa.text("SELECT count(*) FROM events WHERE sender_id = :s"), {"s": "rest:" + sender}).scalar_one()
 
 
 def test_the_profile_is_stored_by_channel_and_user(bot_servers):
@@ -62,7 +62,7 @@ def test_a_restart_of_every_process_loses_no_conversation_and_no_profile(slack_s
         assert stored_events(tracker_url, sender) > events_before
         # A brand-new conversation of the same user (e.g. after its history expired) still knows them.
         with sa.create_engine(tracker_url).begin() as c:
-            c.execute(sa.text("DELETE FROM events WHERE sender_id = :s"), {"s": sender})
+            c.execute(sa.text("DELETE FROM events WHERE sender_id = :s"), {"s": "rest:" + sender})
         assert "12-18 months" in chat.text("how long will it take me?")
     finally:
         stop_bot(bot)

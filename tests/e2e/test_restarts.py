@@ -27,7 +27,7 @@ def action_server_pid(port: int) -> int:
             args = (proc / "cmdline").read_bytes().split(b"\0")
         except OSError:
             continue
-        if b"rasa_sdk" in args and str(port).encode() in args:
+        if b"bot.action_server" in args and str(port).encode() in args:
             return int(proc.name)
     raise AssertionError(f"no action server on port {port}")
 

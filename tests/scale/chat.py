@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from typing import Dict, List, Optional, Sequence
 
 REQUEST_TIMEOUT_S = 150.0  # longer than nginx's proxy_read_timeout, so nginx times out first
+# The deployment's REST channel requires a bearer token (tests/scale/stack.py sets it).
+REST_TOKEN = "scale-test-rest-token"
 
 
 @dataclass(frozen=True)
@@ -36,7 +38,8 @@ class Reply:
 def send(base_url: str, sender: str, message: str, timeout_s: float = REQUEST_TIMEOUT_S) -> Reply:
     body = json.dumps({"sender": sender, "message": message}).encode()
     request = urllib.request.Request(f"{base_url}/webhooks/rest/webhook", data=body,
-                                     headers={"Content-Type": "application/json"})
+                                     headers={"Content-Type": "application/json",
+                                              "Authorization": f"Bearer {REST_TOKEN}"})
     started = time.monotonic()
     try:
         with urllib.request.urlopen(request, timeout=timeout_s) as response:

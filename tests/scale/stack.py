@@ -14,6 +14,7 @@ from unittest import mock
 
 from bot.settings import PROJECT_ROOT, Settings, load_settings
 from deploy.cluster import Cluster, plan, remove_run_files
+from tests.scale.chat import REST_TOKEN
 from tests.scale.services import Nginx, Postgres, Redis, ensure_debian_packages, free_ports
 
 MODEL = PROJECT_ROOT / "models" / "careerbot.tar.gz"
@@ -128,6 +129,7 @@ def scale_stack(rasa_servers: int = 2, action_servers: int = 2) -> Iterator[Stac
             "CAREERBOT_ACTIONS_HOST": "127.0.0.1",
             "CAREERBOT_ACTIONS_PORT": str(actions_port),
             "CAREERBOT_CORS_ORIGINS": f"http://127.0.0.1:{public_port}",
+            "CAREERBOT_REST_TOKEN": REST_TOKEN,
         }
         servers = plan(settings_for(env), rasa_ports, action_ports, "127.0.0.1", tag, env)
         stack.callback(remove_run_files, tag)

@@ -24,7 +24,13 @@ class StoredEvent:
         return self.data.get("text") or ""
 
 
-def events(postgres: Postgres, sender_id: str) -> List[StoredEvent]:
+# bot/channels/rest.py stores a REST sender's conversation as rest:<sender>.
+REST_PREFIX = "rest:"
+
+
+def events(postgres: Postgres, rest_sender: str) -> List[StoredEvent]:
+    """The stored events of the REST conversation `rest_sender`."""
+    sender_id = REST_PREFIX + rest_sender
     conn = postgres.connect(TRACKER_DB)
     try:
         with conn.cursor() as cur:
@@ -58,9 +64,10 @@ def turns(stored: List[StoredEvent]) -> List[Turn]:
     return found
 
 
-def append_copies(postgres: Postgres, sender_id: str, body: List[StoredEvent], total: int) -> int:
-    """Appends copies of `body` (whole turns) until the conversation holds `total` events; the
-    copies keep their order and get later timestamps, so they belong to the current session."""
+def append_copies(postgres: Postgres, rest_sender: str, body: List[StoredEvent], total: int) -> int:
+    """Appends copies of `body` (whole turns) until the REST conversation holds `total` events;
+    the copies keep their order and get later timestamps, so they belong to the current session."""
+    sender_id = REST_PREFIX + rest_sender
     conn = postgres.connect(TRACKER_DB)
     try:
         with conn, conn.cursor() as cur:

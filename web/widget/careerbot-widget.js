@@ -820,6 +820,10 @@
   }
 
   function onBotMessage(data) {
+    if (data && data.custom && data.custom.careerbot === "forgotten") {
+      forgotten();
+      return;
+    }
     var item = normalizeBotMessage(data);
     if (!item) {
       return;
@@ -832,6 +836,16 @@
     }
     if (spoken.trim()) {
       announce(spoken);
+    }
+  }
+
+  // The server deleted this user's data: drop the stored transcript and session
+  // too, keeping only the bot's confirmation on screen, in a new session.
+  function forgotten() {
+    var confirmation = state.transcript.length ? state.transcript[state.transcript.length - 1] : null;
+    newConversation();
+    if (confirmation && confirmation.from === "bot") {
+      appendItem(confirmation);
     }
   }
 

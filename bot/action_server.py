@@ -1,0 +1,61 @@
+"""careerbot's action server: rasa_sdk's, answering only the Rasa servers.
+
+Every call but /health must carry the deployment's action token (bot/shared_secrets.py) in
+the X-Careerbot-Action-Token header, which bot.serve and deploy.cluster put in Rasa's action endpoint
+settings; anything else gets a 401 before an action runs. A forged call could otherwise
+read (`action_show_profile`), overwrite or erase any user's profile.
+
+    python -m bot.action_server --port 5055   # binds to SANIC_HOST (default 127.0.0.1)
+"""
+import argparse
+import hmac
+import logging
+import os
+
+from rasa_sdk import utils
+from rasa_sdk.endpoint import create_app
+from sanic import Sanic, response
+from sanic.request import Request
+
+from bot.channels.limits import MAX_REQUEST_BYTES
+from bot.shared_secrets import ACTION_TOKEN, ACTION_TOKEN_HEADER, shared_secret
+
+OPEN_PATHS = ("/health",)
+# An action call carries one turn of events and the slots: far below this.
+MAX_CALL_BYTES = 4 * MAX_REQUEST_BYTES
+
+logger = logging.getLogger(__name__)
+
+
+def authenticated_app(token: str, actions: str = "bot.actions") -> Sanic:
+    app = create_app(actions, cors_origins=None)
+    app.config.REQUEST_MAX_SIZE = MAX_CALL_BYTES
+    expected = token.encode()
+
+    @app.on_request
+    async def check_token(request: Request):
+        if request.path in OPEN_PATHS:
+            return None
+        given = request.headers.get(ACTION_TOKEN_HEADER, "").encode()
+        if not hmac.compare_digest(given, expected):
+            logger.warning("refused an action call from %s without the action token", request.ip)
+            return response.json({"error": "unauthorised"}, status=401)
+        return None
+
+    return app
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--port", type=int, default=5055)
+    args = parser.parse_args()
+    utils.configure_colored_logging("INFO")
+    utils.update_sanic_log_level()
+    host = os.environ.get("SANIC_HOST", "127.0.0.1")
+    app = authenticated_app(shared_secret(ACTION_TOKEN))
+    logger.info("Action endpoint is up and running on http://%s:%s", host, args.port)
+    app.run(host, args.port, workers=1, access_log=False)
+
+
+if __name__ == "__main__":
+    main()
