@@ -7,7 +7,8 @@ from typing import List
 
 import pytest
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, BotUttered, Event, SessionStarted, SlotSet, UserUttered
+from rasa.shared.core.events import (ActionExecuted, AllSlotsReset, BotUttered, Event, SessionStarted, SlotSet,
+                                      UserUttered)
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.tracking import WINDOW_EVENTS, CareerbotTrackerStore
@@ -95,7 +96,7 @@ def test_a_conversation_another_server_deleted_is_gone_here_too(domain, db):
     server_1, server_2 = store(domain, db), store(domain, db)
     start(server_1, "u4")
     take_turn(server_1, "u4", turn(0))
-    take_turn(server_2, "u4", [UserUttered("forget me", {"name": "forget_me"}), ActionExecuted("action_forget_me")])
+    take_turn(server_2, "u4", forget_turn(succeeded=True))
     assert asyncio.run(server_2.retrieve("u4")) is None
     assert asyncio.run(server_1.retrieve("u4")) is None
 
@@ -110,3 +111,26 @@ def test_a_new_session_starts_from_its_own_events(domain, db):
     tracker = asyncio.run(s.retrieve("u5"))
     assert tracker.get_slot("level") == "junior" and tracker.get_slot("location") is None
     assert not any(isinstance(e, UserUttered) for e in tracker.events)
+
+
+def forget_turn(succeeded: bool) -> List[Event]:
+    outcome = [BotUttered("Done: I've deleted everything"), AllSlotsReset()] if succeeded else \
+        [BotUttered("Sorry, I couldn't delete your data just now. Nothing was changed")]
+    return [UserUttered("forget me", {"name": "forget_me", "confidence": 1.0}), ActionExecuted("action_forget_me"),
+            *outcome, ActionExecuted("action_listen")]
+
+
+def test_forget_me_deletes_the_history_when_the_profile_was_deleted(domain, db):
+    s = store(domain, db)
+    start(s, "u")
+    take_turn(s, "u", turn(1))
+    take_turn(s, "u", forget_turn(succeeded=True))
+    assert asyncio.run(s.retrieve("u")) is None
+
+
+def test_a_forget_me_that_failed_keeps_the_history_as_the_user_is_told(domain, db):
+    s = store(domain, db)
+    start(s, "u")
+    take_turn(s, "u", turn(1))
+    take_turn(s, "u", forget_turn(succeeded=False))
+    assert [e.text for e in stored_events(s, "u") if isinstance(e, UserUttered)] == ["question 1", "forget me"]

@@ -242,7 +242,7 @@ def test_conversation_buttons_and_reload(widget: WidgetPage) -> None:
     assert widget.texts(USER_MSG)[: len(users_before)] == users_before
 
     # Rasa recorded everything under the one sender id, if its HTTP API is on
-    tracker_texts = _tracker_user_texts(widget.servers.rasa_url, session_before)
+    tracker_texts = _tracker_user_texts(widget.servers.rasa_url, "web:" + session_before.split(".")[0])
     if tracker_texts is not None:
         assert "what does an ML engineer do?" in tracker_texts
         assert "which skills do I need?" in tracker_texts
@@ -297,6 +297,27 @@ def test_new_conversation_clears_transcript(widget: WidgetPage) -> None:
     widget.reload()
     expect(page.locator(".cb-msg")).to_have_count(0)
     assert widget.ask("what does an ML engineer do?").strip()
+
+
+def test_forget_me_also_clears_what_the_browser_stored(widget: WidgetPage) -> None:
+    page = widget.page
+    widget.open()
+    widget.ask("I'm a backend dev in Seattle")
+    old_session = widget.session_id()
+    widget.send("forget me")
+    page.wait_for_function(
+        "(old) => window.careerbot.connected && window.careerbot.sessionId"
+        " && window.careerbot.sessionId !== old",
+        arg=old_session,
+        timeout=CONNECT_TIMEOUT_MS,
+    )
+    expect(page.locator(".cb-msg")).to_have_count(1)  # only the confirmation is left on screen
+    assert "deleted everything" in widget.texts(BOT_MSG)[0]
+    stored = page.evaluate("() => JSON.parse(localStorage.getItem('careerbot:v1:transcript') || '[]')")
+    assert [m["text"][:5] for m in stored] == ["Done:"], stored
+    assert "Seattle" not in page.evaluate("() => JSON.stringify(localStorage)")
+    widget.reload()
+    assert "haven't told me anything" in widget.ask("what do you know about me?")
 
 
 def test_keyboard_and_input_limit(widget: WidgetPage) -> None:

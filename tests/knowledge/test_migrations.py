@@ -1,4 +1,5 @@
 """Schema changes go through Alembic: the migrations build exactly the schema the models describe."""
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect
@@ -40,3 +41,26 @@ def test_a_database_at_the_previous_revision_upgrades_and_loads(tmp_path):
     migrate.upgrade(engine, "0002")
     load(read_content(), engine)  # migrates to the newest revision first
     assert [c.text[:9] for c in KnowledgeBase(engine).salary_estimate("mid").caveats] == ["The guide", "Early in "]
+
+
+def test_profiles_under_old_ids_are_renamed_to_their_channels_namespace(tmp_path, monkeypatch):
+    engine = get_engine(f"sqlite:///{tmp_path / 'v3.db'}")
+    migrate.upgrade(engine, "0003")
+    rows = [("rest", "alice", '{"location": "seattle"}', "2026-01-02"),
+            ("socketio", "abc123", '{"level": "mid"}', "2026-01-02"),
+            ("slack", "U42", '{"level": "junior"}', "2026-01-02"),
+            ("unknown", "alice", '{"location": "chicago"}', "2026-01-03"),  # newer: its data wins
+            ("unknown", "bob", '{"level": "senior"}', "2026-01-01")]
+    with engine.begin() as connection:
+        for channel, sender, data, at in rows:
+            connection.exec_driver_sql("INSERT INTO user_profiles (channel, sender_id, data, updated_at) "
+                                       "VALUES (?, ?, ?, ?)", (channel, sender, data, at))
+    monkeypatch.delenv("CAREERBOT_SLACK_TEAM_ID", raising=False)
+    with pytest.raises(Exception, match="CAREERBOT_SLACK_TEAM_ID"):
+        migrate.upgrade(engine)
+    monkeypatch.setenv("CAREERBOT_SLACK_TEAM_ID", "T9")
+    migrate.upgrade(engine)
+    with engine.connect() as connection:
+        stored = dict(connection.exec_driver_sql("SELECT sender_id, data FROM user_profiles").all())
+    assert stored == {"rest:alice": '{"location": "chicago"}', "web:abc123": '{"level": "mid"}',
+                      "slack:T9:U42": '{"level": "junior"}', "unknown:bob": '{"level": "senior"}'}
