@@ -52,7 +52,7 @@ $(INSTALLED): pyproject.toml constraints.txt
 
 install: $(INSTALLED)
 
-$(KB_LOADED): $(INSTALLED) $(CONTENT) $(wildcard knowledge/*.py)
+$(KB_LOADED): $(INSTALLED) $(CONTENT) $(wildcard knowledge/*.py) $(wildcard knowledge/migrations/versions/*.py)
 	@echo "==> Loading the knowledge base"
 	$(PY) -m knowledge load
 	@touch $@
