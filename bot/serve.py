@@ -117,7 +117,7 @@ def write_run_file(name: str, content: Dict, directory: Path = RUN_DIR) -> Path:
     open would read the new secrets through it."""
     private_dirs(directory)
     path = directory / name
-    tmp = directory / f".{name}.{os.getpid()}.tmp"
+    tmp = directory / f".{name}.{os.getpid()}.{os.urandom(4).hex()}.tmp"
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_EXCL, 0o600)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:

@@ -5,6 +5,7 @@
         --runtime-dir /var/lib/nginx > /etc/nginx/nginx.conf
 """
 import argparse
+import ipaddress
 import re
 import sys
 from dataclasses import dataclass
@@ -13,6 +14,15 @@ from typing import Dict, List, Sequence
 
 TEMPLATE = Path(__file__).resolve().parent / "nginx.conf.template"
 SERVER_INDENT = " " * 8
+
+
+@dataclass(frozen=True)
+class ClientLimits:
+    """What one client address may ask of the public listener; beyond it nginx answers 429
+    at once, so one client cannot take the Rasa servers' time from everybody else."""
+    requests_per_second: int = 10
+    burst: int = 20  # requests above the rate that are still served at once
+    connections: int = 20  # at the same time (a widget holds one WebSocket)
 
 
 @dataclass(frozen=True)
@@ -28,12 +38,28 @@ class NginxConfig:
     actions_timeout: str = "30s"
     # A server that refused a connection is left out for this long (then tried again).
     fail_timeout: str = "2s"
+    client_limits: ClientLimits = ClientLimits()
 
 
 def _servers(addresses: Sequence[str], fail_timeout: str) -> str:
     if not addresses:
         raise ValueError("an upstream needs at least one server")
     return "\n".join(f"{SERVER_INDENT}server {a} max_fails=1 fail_timeout={fail_timeout};" for a in addresses)
+
+
+def _allow(addresses: Sequence[str]) -> str:
+    """`allow` lines for the hosts of host:port addresses, which must be IP addresses (nginx
+    matches the client's address, not names)."""
+    hosts = []
+    for address in addresses:
+        host = address.rsplit(":", 1)[0].strip("[]")
+        try:
+            ipaddress.ip_address(host)
+        except ValueError:
+            raise ValueError(f"the actions listener allows only IP addresses; {address!r} is not one") from None
+        if host not in hosts:
+            hosts.append(host)
+    return "\n".join(f"{SERVER_INDENT}allow {h};" for h in hosts)
 
 
 def render(config: NginxConfig, template: str = "") -> str:
@@ -47,6 +73,10 @@ def render(config: NginxConfig, template: str = "") -> str:
         "ACTIONS_TIMEOUT": config.actions_timeout,
         "RASA_SERVERS": _servers(config.rasa_servers, config.fail_timeout),
         "ACTION_SERVERS": _servers(config.action_servers, config.fail_timeout),
+        "ACTIONS_ALLOW": _allow(config.rasa_servers),
+        "CLIENT_RATE": str(config.client_limits.requests_per_second),
+        "CLIENT_BURST": str(config.client_limits.burst),
+        "CLIENT_CONNECTIONS": str(config.client_limits.connections),
     }
     text = template or TEMPLATE.read_text()
     rendered = re.sub(r"{{(\w+)}}", lambda m: values[m.group(1)], text)
@@ -66,9 +96,17 @@ def main(argv: Sequence[str] = ()) -> int:
     parser.add_argument("--runtime-dir", type=Path, default=Path("/var/lib/nginx"))
     parser.add_argument("--error-log", default=NginxConfig.error_log)
     parser.add_argument("--access-log", default=NginxConfig.access_log)
+    defaults = ClientLimits()
+    parser.add_argument("--client-rate", type=int, default=defaults.requests_per_second,
+                        help="requests per second per client address (default: %(default)s)")
+    parser.add_argument("--client-burst", type=int, default=defaults.burst,
+                        help="requests above the rate still served at once (default: %(default)s)")
+    parser.add_argument("--client-connections", type=int, default=defaults.connections,
+                        help="connections at once per client address (default: %(default)s)")
     args = parser.parse_args(list(argv) or None)
+    limits = ClientLimits(args.client_rate, args.client_burst, args.client_connections)
     sys.stdout.write(render(NginxConfig(args.listen, args.actions_listen, args.rasa, args.actions, args.runtime_dir,
-                                        args.error_log, args.access_log)))
+                                        args.error_log, args.access_log, client_limits=limits)))
     return 0
 
 

@@ -12,7 +12,9 @@ Usage::
     python web/serve.py --host 127.0.0.1 --port 8000 --rasa-url http://127.0.0.1:5005
 
 Without ``--rasa-url`` (or the CAREERBOT_RASA_URL environment variable),
-``/config.js`` sets nothing and the widget uses its ``data-server-url``.
+``/config.js`` sets nothing and the widget uses its ``data-server-url``; the
+Content-Security-Policy then lets pages connect to their own origin only, so a
+widget talking to Rasa on another origin needs ``--rasa-url``.
 """
 
 from __future__ import annotations
@@ -33,6 +35,10 @@ WEB_ROOT = Path(__file__).resolve().parent
 
 # Files that are part of the folder but not of the site.
 _HIDDEN_SUFFIXES = (".py", ".pyc")
+# Seconds a connection may stay silent (before and between its requests' bytes): without a
+# limit, a client that connects and sends nothing holds a thread and a socket forever, and
+# enough of them exhaust the server.
+IDLE_TIMEOUT_S = 5.0
 
 
 def build_config_js(rasa_url: Optional[str]) -> bytes:
@@ -60,7 +66,18 @@ def validate_url(value: str) -> str:
     return value.rstrip("/")
 
 
-def content_security_policy() -> str:
+def connect_sources(rasa_url: Optional[str]) -> str:
+    """Where the pages may connect: their own origin and the Rasa server, over HTTP
+    (long-polling) and WebSocket. Any other destination is refused, so a script that got
+    into the page cannot send the conversation elsewhere."""
+    if not rasa_url:
+        return "'self'"
+    parts = urlsplit(rasa_url)
+    websocket = "wss" if parts.scheme == "https" else "ws"
+    return f"'self' {parts.scheme}://{parts.netloc} {websocket}://{parts.netloc}"
+
+
+def content_security_policy(rasa_url: Optional[str] = None) -> str:
     # The pages use no inline script or style; the widget connects to Rasa on
     # another origin over HTTP long-polling or WebSocket.
     return "; ".join(
@@ -69,7 +86,7 @@ def content_security_policy() -> str:
             "script-src 'self'",
             "style-src 'self'",
             "img-src 'self' data: http: https:",
-            "connect-src 'self' http: https: ws: wss:",
+            f"connect-src {connect_sources(rasa_url)}",
             "font-src 'self'",
             "object-src 'none'",
             "base-uri 'self'",
@@ -83,7 +100,9 @@ class Handler(SimpleHTTPRequestHandler):
     """Static file handler rooted at web/, plus a generated /config.js."""
 
     config_js: bytes = build_config_js(None)
+    csp: str = content_security_policy(None)
     quiet: bool = False
+    timeout = IDLE_TIMEOUT_S  # socketserver.StreamRequestHandler: the connection's socket timeout
 
     extensions_map = {
         **SimpleHTTPRequestHandler.extensions_map,
@@ -99,7 +118,7 @@ class Handler(SimpleHTTPRequestHandler):
         self.send_header("Cache-Control", "no-cache")
         self.send_header("X-Content-Type-Options", "nosniff")
         self.send_header("Referrer-Policy", "no-referrer")
-        self.send_header("Content-Security-Policy", content_security_policy())
+        self.send_header("Content-Security-Policy", self.csp)
         super().end_headers()
 
     def _request_path(self) -> str:
@@ -159,7 +178,7 @@ def make_server(host: str, port: int, rasa_url: Optional[str], quiet: bool = Fal
     handler = type(
         "CareerbotHandler",
         (Handler,),
-        {"config_js": build_config_js(rasa_url), "quiet": quiet},
+        {"config_js": build_config_js(rasa_url), "csp": content_security_policy(rasa_url), "quiet": quiet},
     )
     handler_factory = functools.partial(handler, directory=str(WEB_ROOT))
     ThreadingHTTPServer.allow_reuse_address = True

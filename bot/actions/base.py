@@ -50,11 +50,13 @@ class KnowledgeAction(ProfileAction, metaclass=ABCMeta):
             return []
         profile = Profile.from_tracker(tracker)
         learned = {}
-        if query.first("background"):  # "I'm a backend dev, how long ...": always about the user
-            profile.background = learned["background"] = query.first("background")
+        background = query.about_user("background")
+        if background:  # "I'm a backend dev, how long ...": the user's own background
+            profile.background = learned["background"] = background[0]
         years = experience_years(query.text)
-        # "... with 3 years of experience" (but a developer's years are not ML years)
-        if years is not None and not query.first("level") and not query.first("background"):
+        # "... with 3 years of experience" (but a developer's years are not ML years, nor a friend's)
+        if (years is not None and not query.first("level") and not query.first("background")
+                and not query.about_someone_else()):
             level = await asyncio.to_thread(lambda: knowledge_base().level_for_years(years).id)
             profile.level = learned["level"] = level
         reply = await answer_safely(self, profile, query, dispatcher)

@@ -1,11 +1,13 @@
 """Follow-ups ("and in New York?", "what about FAANG?") and yes/no answers to the bot's own questions."""
-from typing import Any, Dict, List
+import asyncio
+import re
+from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.actions.base import action_registry, answer_safely, remember_safely, send
+from bot.actions.base import action_registry, answer_safely, knowledge_base, remember_safely, send
 from bot.actions.profile_state import Profile, Query
 from bot.actions.restore import ProfileAction
 
@@ -39,8 +41,15 @@ class ActionAnswerYesNo(ProfileAction):
         return "action_answer_yes_no"
 
     async def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[Dict[str, Any]]:
-        intent = Query.from_tracker(tracker).intent
+        query = Query.from_tracker(tracker)
+        intent = query.intent
         pending = tracker.get_slot("pending")
+        value = await asyncio.to_thread(answer_in_words, (pending or {}).get("slot"), query) if pending else None
+        if value is not None:  # "yeah I write Go at work", "nope, never", "Mid-level": the answer
+            from bot.actions.profile import ActionUpdateProfile  # it answers the pending question
+
+            tracker.latest_message["entities"] = [{"entity": pending["slot"], "value": value}]
+            return await ActionUpdateProfile().respond(dispatcher, tracker, domain)
         if pending and intent == "deny":
             dispatcher.utter_message(response="utter_no_problem")
             return [SlotSet("pending", None)]
@@ -49,3 +58,28 @@ class ActionAnswerYesNo(ProfileAction):
             return []
         dispatcher.utter_message(response="utter_affirm" if intent == "affirm" else "utter_no_problem")
         return []
+
+
+PROGRAMS = re.compile(r"\b(?:code|coding|coder|program|programming|programmer|developer|dev|engineer|write|script|"
+                      r"python|java|javascript|go|golang|c\+\+|rust|sql|yes|yeah|yep|yup|sure|of course)\b", re.IGNORECASE)
+NEVER = re.compile(r"\b(?:no|nope|nah|never|not really|not yet|zero|none|not at all|don'?t|haven'?t)\b", re.IGNORECASE)
+
+
+def answer_in_words(slot: Optional[str], query: Query) -> Optional[str]:
+    """The value a free-text reply gives to the bot's question about `slot`, if it gives one."""
+    if slot == "background":
+        if query.intent == "deny" or NEVER.search(query.text):
+            return "non_programmer"
+        if query.intent == "affirm" or PROGRAMS.search(query.text):
+            return "programmer"
+        return None
+    if slot is None:
+        return None
+    words = re.findall(r"[\w+#/.-]+", query.text.lower())
+    kb = knowledge_base()
+    for size in (3, 2, 1):  # "mid level ml engineer", "mid-level", "mid"
+        for i in range(len(words) - size + 1):
+            found = kb.resolve(slot, " ".join(words[i:i + size]))
+            if found:
+                return found
+    return None

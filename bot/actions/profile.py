@@ -8,32 +8,58 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.actions.base import action_registry, answer_safely, knowledge_base, remember_safely, send
+from bot.actions.followup import ActionFollowUp
 from bot.actions.intents import question_also_asked
+from bot.actions.profile_statements import SELF
 from bot.actions.profile_state import PROFILE_SLOTS, Profile, Query
 from bot.actions.replies import bullets, join_words
 from bot.actions.restore import ProfileAction
 
 # In a self-description any "N years" is the user's experience.
 YEARS = re.compile(r"\b(\d{1,2})\s*\+?\s*(?:years?|yrs?)\b", re.IGNORECASE)
+SOMEONE_ELSE_REPLY = ("That sounds like it's about someone else, so I haven't noted it: I only keep what you tell "
+                      "me about yourself.")
 # Entity kinds that add to a list in the profile rather than replace a value.
 LIST_ENTITIES = {"skill": "skills_known", "learning_step": "steps_done"}
 
 
 def profile_updates(profile: Profile, query: Query, level_for_years) -> Dict[str, Any]:
+    """The slots this message changes: values the user says hold for them are set, values they
+    deny or retract are cleared (None) or taken off the lists; someone else's are ignored."""
     updates: Dict[str, Any] = {}
     for slot in PROFILE_SLOTS:
-        value = query.first(slot)
-        if value and value != getattr(profile, slot):
-            updates[slot] = value
+        said = query.about_user(slot)
+        current = getattr(profile, slot)
+        if said and said[-1] != current:  # the last one said wins: "Chicago, no wait, Austin"
+            updates[slot] = said[-1]
+        elif not said and current and current in query.denied(slot):
+            updates[slot] = None
     years = YEARS.search(query.text)
     # "frontend dev with 2 yrs exp": years of programming, not of ML engineering
-    if years and "level" not in updates and not query.first("background"):
+    if years and "level" not in updates and not query.entities.get("background") and not query.about_someone_else():
         updates["level"] = level_for_years(int(years.group(1)))
     for kind, slot in LIST_ENTITIES.items():
-        new = [v for v in query.entities.get(kind, []) if v not in getattr(profile, slot)]
-        if new:
-            updates[slot] = [*getattr(profile, slot), *new]
+        current = getattr(profile, slot)
+        denied = set(query.denied(kind))
+        kept = [v for v in current if v not in denied]
+        new = [v for v in dict.fromkeys(query.about_user(kind)) if v not in kept and v not in denied]
+        if kept + new != current:
+            updates[slot] = kept + new
     return updates
+
+
+def removed_from(profile: Profile, updates: Dict[str, Any]) -> Profile:
+    """What the updates take away from the profile, as a profile (for "no longer noted: ...")."""
+    gone: Dict[str, Any] = {}
+    for slot, value in updates.items():
+        before = getattr(profile, slot)
+        if slot in LIST_ENTITIES.values():
+            lost = [v for v in before if v not in value]
+            if lost:
+                gone[slot] = lost
+        elif value is None and before:
+            gone[slot] = before
+    return Profile(**gone)
 
 
 def describe_profile(profile: Profile, names) -> List[str]:
@@ -59,38 +85,63 @@ class ActionUpdateProfile(ProfileAction):
     async def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[Dict[str, Any]]:
         kb = knowledge_base()
         query = Query.from_tracker(tracker)
+        if asks_about_the_previous_answer(query, tracker):  # a typed "Remote?" after a salary answer
+            return await ActionFollowUp().respond(dispatcher, tracker, domain)
         profile = Profile.from_tracker(tracker)
         updates = await asyncio.to_thread(profile_updates, profile, query, lambda years: kb.level_for_years(years).id)
         if not updates:
-            dispatcher.utter_message(response="utter_profile_nothing_new")
+            if query.about_someone_else():
+                dispatcher.utter_message(text=SOMEONE_ELSE_REPLY)
+            else:
+                dispatcher.utter_message(response="utter_profile_nothing_new")
             return []
+        change = await asyncio.to_thread(describe_change, profile, updates, kb.names)
         for slot, value in updates.items():
             setattr(profile, slot, value)
         events = [SlotSet(slot, value) for slot, value in updates.items()]
-        events += await self._answer_too(profile, query, updates, tracker, dispatcher)
+        events += await self._answer_too(profile, query, change, tracker, dispatcher)
         await remember_safely(tracker, events)  # once, with what the answer learned too
         return events
 
-    async def _answer_too(self, profile: Profile, query: Query, updates: Dict[str, Any], tracker: Tracker,
+    async def _answer_too(self, profile: Profile, query: Query, change: str, tracker: Tracker,
                           dispatcher: CollectingDispatcher) -> List[Dict[str, Any]]:
-        """Says what was noted and, when the message (or the bot's pending question) asked
+        """Says what changed and, when the message (or the bot's pending question) asked
         something, answers it in the same turn with the profile just updated."""
         pending: Optional[dict] = tracker.get_slot("pending")
         action = action_registry().get((pending or {}).get("action", ""))
         if action is None:
-            noted = await asyncio.to_thread(describe_profile, Profile(**updates), knowledge_base().names)
             ranking = (tracker.latest_message or {}).get("intent_ranking") or []
             action = action_registry().get(question_also_asked(query.text, ranking, query.intent) or "")
             if action is None:
-                dispatcher.utter_message(text="Got it, I'll remember that:\n" + bullets(noted) +
-                                         "\nAsk me anything: salary, skills, the roadmap, how long it takes...")
+                dispatcher.utter_message(text=change + "\nAsk me anything: salary, skills, the roadmap, how long it takes...")
                 return []
             # "I'm a dev in Austin, how much could I make?": note the profile, then answer.
-            dispatcher.utter_message(text="Got it, I'll remember that:\n" + bullets(noted))
+            dispatcher.utter_message(text=change)
         else:  # the user just answered the bot's question: answer the question that prompted it
             query = Query(query.intent, query.text, pending.get("entities") or {}, tracker.get_slot("context") or {})
         reply = await answer_safely(action, profile, query, dispatcher)
         return send(dispatcher, action.name(), query, reply, profile) if reply else []
+
+
+def asks_about_the_previous_answer(query: Query, tracker: Tracker) -> bool:
+    """'Remote?', 'and NYC?': a place or level asked about, not a fact about the user."""
+    return (query.text.strip().endswith("?") and not SELF.search(query.text) and bool(query.entities)
+            and not tracker.get_slot("pending") and bool(query.previous.get("action")))
+
+
+def describe_change(before: Profile, updates: Dict[str, Any], names) -> str:
+    """'Got it, I'll remember that: ...' for what was added, and what is no longer noted."""
+    added = {slot: ([v for v in value if v not in getattr(before, slot)] if slot in LIST_ENTITIES.values() else value)
+             for slot, value in updates.items() if value}
+    noted = describe_profile(Profile(**{k: v for k, v in added.items() if v}), names)
+    gone = describe_profile(removed_from(before, updates), names)
+    parts = []
+    if noted:
+        parts.append("Got it, I'll remember that:\n" + bullets(noted))
+    if gone:
+        parts.append(("No longer noted" if noted else "Got it, I've taken that off what I know about you") +
+                     ":\n" + bullets(gone))
+    return "\n".join(parts)
 
 
 class ActionShowProfile(ProfileAction):

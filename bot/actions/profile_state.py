@@ -5,6 +5,8 @@ from typing import Callable, Collection, Dict, List, Optional
 
 from rasa_sdk import Tracker
 
+from bot.actions.profile_statements import DENIED, FORMER, HOLDS, SOMEONE_ELSE, Statement, statements
+
 # "3 years of experience", "5 yrs exp", "2 years in", "I have 4 years": the user's own experience.
 EXPERIENCE = re.compile(
     r"\b(\d{1,2})\s*\+?\s*(?:years?|yrs?)\s*(?:of\s+)?(?:exp\b|experience|in\b|as\b)"
@@ -55,24 +57,41 @@ class Query:
 
     intent: str
     text: str
+    # What the question is about (values the message denies or names as former are left out).
     entities: Dict[str, List[str]] = field(default_factory=dict)
     # The previous answer's context: {"action": name, "entities": {...}}.
     previous: Dict = field(default_factory=dict)
+    # What the message says about the user, entity by entity (bot/actions/profile_statements.py).
+    said: List[Statement] = field(default_factory=list)
 
     @classmethod
     def from_tracker(cls, tracker: Tracker) -> "Query":
         message = tracker.latest_message or {}
+        text = message.get("text") or ""
+        said = statements(text, message.get("entities") or [])
         entities: Dict[str, List[str]] = {}
-        for entity in message.get("entities") or []:
-            values = entities.setdefault(entity["entity"], [])
-            if entity.get("value") not in values:
-                values.append(entity.get("value"))
+        for s in said:
+            values = entities.setdefault(s.kind, [])
+            if s.stance in (HOLDS, SOMEONE_ELSE) and s.value not in values:
+                values.append(s.value)
+        entities = {kind: values for kind, values in entities.items() if values}
         intent = (message.get("intent") or {}).get("name") or ""
-        return cls(intent, message.get("text") or "", entities, tracker.get_slot("context") or {})
+        return cls(intent, text, entities, tracker.get_slot("context") or {}, said)
 
     def first(self, kind: str) -> Optional[str]:
         values = self.entities.get(kind) or []
         return values[0] if values else None
+
+    def about_user(self, kind: str) -> List[str]:
+        """Values of this kind the user says hold for themselves, in order."""
+        return [s.value for s in self.said if s.kind == kind and s.stance == HOLDS]
+
+    def denied(self, kind: str) -> List[str]:
+        """Values the user says do not (or no longer) hold for them."""
+        return [s.value for s in self.said if s.kind == kind and s.stance in (DENIED, FORMER)]
+
+    def about_someone_else(self) -> bool:
+        return any(s.stance == SOMEONE_ELSE for s in self.said)
 
     def previous_entity(self, action_prefix: str, kind: str) -> Optional[str]:
         """An entity of the previous answer, if that answer came from an action whose name starts with the prefix."""
@@ -83,7 +102,8 @@ class Query:
 
     def continuing(self) -> "Query":
         """The previous answer's question with the entity kinds this message names replaced."""
-        return Query(self.intent, self.text, {**(self.previous.get("entities") or {}), **self.entities}, self.previous)
+        return Query(self.intent, self.text, {**(self.previous.get("entities") or {}), **self.entities}, self.previous,
+                     self.said)
 
 
 def drop_unknown_entities(tracker: Tracker, known_ids: Callable[[str], Collection[str]]) -> List[str]:

@@ -17,15 +17,25 @@ Changed:
   up to 25 buttons (Rasa dropped all buttons of a message with more than 5).
 - Malformed requests get a 400 instead of a 500; events we don't answer get a 200, because
   Slack disables an event subscription whose deliveries keep failing.
+- Conversation ids are `slack:<team id>:<user id>`: a user id means something only within its
+  workspace, and no other channel can name a Slack conversation. A request without a team id
+  is malformed (Slack always sends one).
+- Button clicks are deduplicated like events (by the click's action_ts and the message it
+  was on): a replayed or retried click is not answered twice.
+- When answering fails after Slack got its 200 (the tracker store is down, say), the user
+  gets the domain's `utter_knowledge_error` apology in the same place instead of silence.
 """
 import asyncio
 import json
 import logging
 import re
+from functools import lru_cache
 from http import HTTPStatus
+from pathlib import Path
 from typing import Any, Awaitable, Callable, Dict, List, NamedTuple, Optional, Text, Union
 
 from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
+import yaml
 from rasa.core.channels.slack import SlackBot, SlackInput
 from sanic import Blueprint, response
 from sanic.request import Request
@@ -33,11 +43,20 @@ from sanic.response import HTTPResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.channels.seen_events import seen_events
+from knowledge.conversation_ids import slack_id
 
 logger = logging.getLogger(__name__)
 
 BUTTONS_PER_BLOCK = 25  # Slack's limit for the elements of one "actions" block
 BUTTON_TITLE_MAX = 75  # Slack's limit for a button's text
+DOMAIN_FILE = Path(__file__).resolve().parents[1] / "domain.yml"
+
+
+@lru_cache(maxsize=None)
+def apology() -> Text:
+    """What the user reads when their message could not be answered (read once per process)."""
+    domain = yaml.safe_load(DOMAIN_FILE.read_text(encoding="utf-8"))
+    return domain["responses"]["utter_knowledge_error"][0]["text"]
 
 
 class CareerbotSlackBot(SlackBot):
@@ -130,12 +149,28 @@ class CareerbotSlackInput(SlackInput):
             user_msg = UserMessage(message.text, output, message.sender_id, input_channel=self.name(),
                                    metadata=message.metadata)
             # Slack wants an answer within 3 s, so the bot replies in the background.
-            task = asyncio.create_task(on_new_message(user_msg))
+            task = asyncio.create_task(self._answer(on_new_message, user_msg, message.channel))
             self._background_tasks.add(task)
             task.add_done_callback(self._background_tasks.discard)
             return response.text("")
 
         return slack_webhook
+
+    async def _answer(self, on_new_message: Callable[[UserMessage], Awaitable[Any]], user_msg: UserMessage,
+                      channel: Text) -> None:
+        """Handles the message; if that fails, apologises where the answer would have gone: Slack
+        got its 200 long ago, so nobody else would ever tell the user."""
+        try:
+            await on_new_message(user_msg)
+        except Exception:
+            logger.exception(f"Could not answer the Slack message of {user_msg.sender_id}; sending the apology")
+            try:
+                await user_msg.output_channel.send_text_message(channel, apology())
+            except Exception:
+                logger.exception(f"Could not send the apology to {user_msg.sender_id} either")
+
+    def _conversation_id(self, team: Text, user: Text, channel: Text, thread_ts: Optional[Text]) -> Text:
+        return slack_id(team, self._get_conversation_id(user, channel, thread_ts))
 
     def _from_event(self, payload: Dict[Text, Any]) -> Union[Incoming, HTTPResponse, None]:
         """An Events API request: the challenge response, None to ignore it, or the message."""
@@ -151,20 +186,22 @@ class CareerbotSlackInput(SlackInput):
         metadata = {"out_channel": channel, "users": _bot_user_ids(payload)}
         if not self._is_supported_channel(payload, metadata):
             return None
+        team = _team_id(payload.get("team_id"), event.get("team"))
         # A message can arrive more than once: as a retry (same event_id) or, with more event
         # types subscribed, as several events (e.g. app_mention and message.channels) sharing
         # the message's channel and ts.
-        if self.seen.seen_before([payload.get("event_id"), f"{channel}:{event.get('ts')}" if event.get("ts") else None]):
+        if self.seen.seen_before([payload.get("event_id"),
+                                  f"{team}:{channel}:{event.get('ts')}" if event.get("ts") else None]):
             logger.info(f"Slack event {payload.get('event_id')} was handled already; not answering it again")
-            return response.text("", headers={"X-Slack-No-Retry": "1"})
+            return _already_handled()
         thread_ts = event.get("thread_ts")
         if not thread_ts and not self._is_direct_message(payload):
             thread_ts = event.get("ts")  # answer a top-level @mention in a thread, not in the channel
         metadata["thread_id"] = thread_ts
         text = self._sanitize_user_message(_strip_mentions(text, metadata["users"]), [])
-        return Incoming(text, self._get_conversation_id(user, channel, thread_ts), channel, thread_ts, metadata)
+        return Incoming(text, self._conversation_id(team, user, channel, thread_ts), channel, thread_ts, metadata)
 
-    def _from_interaction(self, payload: Dict[Text, Any]) -> Optional[Incoming]:
+    def _from_interaction(self, payload: Dict[Text, Any]) -> Union[Incoming, HTTPResponse, None]:
         """A click on one of our buttons (or another interactive element) -> the message it sends."""
         if not self._is_interactive_message(payload):
             return None
@@ -172,9 +209,30 @@ class CareerbotSlackInput(SlackInput):
         if not isinstance(text, str):
             return None  # e.g. a link button, which has no value
         user, channel = payload["user"]["id"], payload["channel"]["id"]
-        thread_ts = (payload.get("message") or {}).get("thread_ts")  # the thread the buttons were in
+        team = _team_id((payload.get("team") or {}).get("id"), payload["user"].get("team_id"))
+        message = payload.get("message") or {}
+        # One click, delivered again (a retry, or a captured request replayed within the 5 minutes
+        # the signature is valid), has the same action_ts on the same message.
+        message_ts = (payload.get("container") or {}).get("message_ts") or message.get("ts")
+        action_ts = payload["actions"][0].get("action_ts") or payload["action_ts"]
+        if self.seen.seen_before([f"click:{team}:{channel}:{message_ts}:{action_ts}"]):
+            logger.info(f"Slack click {action_ts} of {user} was handled already; not answering it again")
+            return _already_handled()
+        thread_ts = message.get("thread_ts")  # the thread the buttons were in
         metadata = {"out_channel": channel, "thread_id": thread_ts, "users": [user]}
-        return Incoming(text, self._get_conversation_id(user, channel, thread_ts), channel, thread_ts, metadata)
+        return Incoming(text, self._conversation_id(team, user, channel, thread_ts), channel, thread_ts, metadata)
+
+
+def _team_id(*candidates: Any) -> Text:
+    """The first team id given; Slack sends one with every event and click."""
+    for team in candidates:
+        if isinstance(team, str) and team:
+            return team
+    raise ValueError("no team id")
+
+
+def _already_handled() -> HTTPResponse:
+    return response.text("", headers={"X-Slack-No-Retry": "1"})
 
 
 def _bot_user_ids(payload: Dict[Text, Any]) -> List[Text]:

@@ -1,6 +1,7 @@
 """Runs actions the way the action server does: a Tracker in, a CollectingDispatcher
 collecting the replies, slot events out; the knowledge base is a real SQLite file."""
 import asyncio
+import re
 from dataclasses import dataclass
 from typing import Any, Dict, List, Optional
 
@@ -54,13 +55,25 @@ class Outcome:
 
 def make_tracker(text: str, intent: str, entities: Optional[Dict[str, Any]] = None,
                  slots: Optional[Dict[str, Any]] = None, ranking: Optional[List[Dict]] = None) -> Tracker:
-    ents = []
-    for kind, values in (entities or {}).items():
+    ents = list(entities) if isinstance(entities, list) else []
+    for kind, values in (entities if isinstance(entities, dict) else {}).items():
         for value in values if isinstance(values, list) else [values]:
             ents.append({"entity": kind, "value": value})
     message = {"text": text, "intent": {"name": intent, "confidence": 0.9}, "entities": ents,
                "intent_ranking": ranking or [{"name": intent, "confidence": 0.9}]}
     return Tracker("tester", dict(slots or {}), message, [], False, None, {}, "action_listen")
+
+
+def spans(text: str, **surface_to_id: str) -> List[Dict[str, Any]]:
+    """Entities as the NLU finds them, with offsets: spans("I know SQL", skill__SQL="sql") ->
+    every mention of "SQL" as the skill "sql" (keyword: <kind>__<surface words, _ for spaces>)."""
+    found = []
+    for key, value in surface_to_id.items():
+        kind, surface = key.split("__")
+        surface = surface.replace("_", " ")
+        for match in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text, re.IGNORECASE):
+            found.append({"entity": kind, "value": value, "start": match.start(), "end": match.end()})
+    return sorted(found, key=lambda e: e["start"])
 
 
 def run_action(action: Action, text: str, intent: str, entities=None, slots=None, ranking=None) -> Outcome:

@@ -20,6 +20,8 @@ ROOT = Path(__file__).resolve().parents[2]
 READY_LINE = "careerbot is ready"
 START_TIMEOUT_S = 300
 SLACK_SIGNING_SECRET = "test-signing-secret"
+# Turns on Rasa's HTTP API, as a deployment that uses it would (tests/e2e/test_secrets.py).
+API_TOKEN = "test-api-token-4c1d"
 
 
 def free_port() -> int:
@@ -54,6 +56,7 @@ def start_bot(slack: SlackStandIn, db_url: str, tracker_db_url: str) -> BotServe
         "CAREERBOT_TRACKER_DB_URL": tracker_db_url,
         "SLACK_BOT_TOKEN": "xoxb-test-token",
         "SLACK_SIGNING_SECRET": SLACK_SIGNING_SECRET,
+        "CAREERBOT_API_TOKEN": API_TOKEN,
         "CAREERBOT_SLACK_API_URL": slack.url,
         "TF_CPP_MIN_LOG_LEVEL": "2",
     }

@@ -4,6 +4,7 @@ caught by the Web API stand-in (tests/e2e/slack_standin.py). Loopback only.
 Each test talks as its own Slack users and channels, so conversations don't mix."""
 import itertools
 import json
+import sqlite3
 import time
 import urllib.error
 import urllib.request
@@ -66,20 +67,22 @@ def post(servers: Any, body: bytes, content_type: str = "application/json", time
         return Response(e.code, e.read().decode(), dict(e.headers))
 
 
-def event_body(event: Dict[str, Any], event_id: Optional[str] = None) -> bytes:
+def event_body(event: Dict[str, Any], event_id: Optional[str] = None, team: Optional[str] = TEAM) -> bytes:
+    """An Events API delivery of `event` to the app installed in `team` (None: no team id at all)."""
     return json.dumps({
-        "token": "unused-verification-token", "team_id": TEAM, "api_app_id": "ACAREERBOT", "event": event,
-        "type": "event_callback", "event_id": event_id or new_id("Ev"), "event_time": int(time.time()),
-        "authorizations": [{"enterprise_id": None, "team_id": TEAM, "user_id": BOT_USER_ID, "is_bot": True,
+        "token": "unused-verification-token", **({"team_id": team} if team else {}), "api_app_id": "ACAREERBOT",
+        "event": event, "type": "event_callback", "event_id": event_id or new_id("Ev"), "event_time": int(time.time()),
+        "authorizations": [{"enterprise_id": None, "team_id": team, "user_id": BOT_USER_ID, "is_bot": True,
                             "is_enterprise_install": False}],
         "is_ext_shared_channel": False,
     }).encode()
 
 
-def dm(user: str, text: str) -> Dict[str, Any]:
+def dm(user: str, text: str, team: Optional[str] = TEAM, channel: Optional[str] = None) -> Dict[str, Any]:
     ts = new_ts()
-    return {"type": "message", "channel_type": "im", "channel": dm_channel(user), "user": user, "text": text,
-            "ts": ts, "event_ts": ts, "client_msg_id": str(uuid.uuid4()), "team": TEAM}
+    event = {"type": "message", "channel_type": "im", "channel": channel or dm_channel(user), "user": user,
+             "text": text, "ts": ts, "event_ts": ts, "client_msg_id": str(uuid.uuid4())}
+    return {**event, "team": team} if team else event
 
 
 def mention(user: str, channel: str, text: str, thread_ts: Optional[str] = None) -> Dict[str, Any]:
@@ -89,12 +92,14 @@ def mention(user: str, channel: str, text: str, thread_ts: Optional[str] = None)
     return {**event, "thread_ts": thread_ts} if thread_ts else event
 
 
-def button_click(user: str, reply: Dict[str, Any], button: Dict[str, Any]) -> bytes:
-    """A block_actions payload as Slack sends it when `user` clicks `button` of our `reply`."""
+def button_click(user: str, reply: Dict[str, Any], button: Dict[str, Any], team: Optional[str] = TEAM) -> bytes:
+    """A block_actions payload as Slack sends it when `user` of `team` (None: no team id at all)
+    clicks `button` of our `reply`."""
     thread = {"thread_ts": reply["thread_ts"]} if reply["thread_ts"] else {}
     payload = {
-        "type": "block_actions", "team": {"id": TEAM}, "api_app_id": "ACAREERBOT", "token": "unused",
-        "user": {"id": user, "username": "tester", "team_id": TEAM}, "trigger_id": "1.2.3",
+        "type": "block_actions", **({"team": {"id": team}} if team else {}), "api_app_id": "ACAREERBOT",
+        "token": "unused", "user": {"id": user, "username": "tester", **({"team_id": team} if team else {})},
+        "trigger_id": "1.2.3",
         "container": {"type": "message", "message_ts": reply["ts"], "channel_id": reply["channel"],
                       "is_ephemeral": False, **thread},
         "channel": {"id": reply["channel"], "name": "directmessage"},
@@ -342,3 +347,85 @@ def test_malformed_and_ignored_requests_do_not_break_the_server(bot_servers):
     assert channels.isdisjoint({public_channel, *(dm_channel(u) for u in users[:7])})
     new_log = "".join(bot_servers.log[log_start:])
     assert "Traceback" not in new_log, new_log
+
+
+# --------------------------------------------------------------------------- privacy and abuse (issue 12)
+APOLOGY = "Sorry, I couldn't look that up just now. Please try again in a moment."
+
+
+def conversation_ids(servers: Any, user: str, expected: List[str]) -> List[str]:
+    """The conversation ids the tracker store holds for a Slack user id, once they are `expected`
+    or a few seconds have passed (a turn is saved after its replies went out)."""
+    deadline = time.monotonic() + 10
+    while True:
+        with sqlite3.connect(servers.tracker_db_url[len("sqlite:///"):]) as db:
+            rows = db.execute("SELECT DISTINCT sender_id FROM events WHERE sender_id LIKE ?", (f"%{user}%",))
+            found = sorted(r[0] for r in rows)
+        if found == sorted(expected) or time.monotonic() > deadline:
+            return found
+        time.sleep(0.2)
+
+
+def test_the_same_user_id_in_two_workspaces_is_two_conversations(bot_servers):
+    # User ids are only unique within a workspace: before, both were conversation "U...", and the
+    # second workspace's user was told what the first one had said about themselves.
+    user, other_team = new_id("U"), new_id("T")
+    here, there = new_id("D"), new_id("D")
+    assert post(bot_servers, event_body(dm(user, "I'm a backend dev in Seattle", channel=here))).status == 200
+    assert "Seattle" in wait_for_reply(bot_servers, here)["text"]  # the profile as understood
+    asked = dm(user, "what do you know about me?", team=other_team, channel=there)
+    assert post(bot_servers, event_body(asked, team=other_team)).status == 200
+    assert "You haven't told me anything about yourself yet" in wait_for_reply(bot_servers, there)["text"]
+    expected = [f"slack:{TEAM}:{user}", f"slack:{other_team}:{user}"]
+    assert conversation_ids(bot_servers, user, expected) == sorted(expected)
+
+
+def test_a_request_without_a_team_id_is_rejected_without_a_reply(bot_servers):
+    user = new_id("U")
+    greeting = greet(bot_servers, user)
+    assert post(bot_servers, event_body(dm(user, QUESTION, team=None), team=None)).status == 400
+    ask_role = next(b for b in buttons_of(greeting) if b["value"] == "/ask_role")
+    click = button_click(user, greeting, ask_role, team=None)
+    assert post(bot_servers, click, "application/x-www-form-urlencoded").status == 400
+    time.sleep(QUIET_S)
+    assert len(replies_in(bot_servers, greeting["channel"])) == 1  # the greeting only
+
+
+def test_a_replayed_button_click_gets_no_second_answer(bot_servers):
+    user = new_id("U")
+    greeting = greet(bot_servers, user)
+    ask_role = next(b for b in buttons_of(greeting) if b["value"] == "/ask_role")
+    click = button_click(user, greeting, ask_role)
+    form = "application/x-www-form-urlencoded"
+    answers = lambda m: m["channel"] == greeting["channel"] and "*Day to day:*" in m["text"]  # noqa: E731
+    assert post(bot_servers, click, form).status == 200
+    assert len(bot_servers.slack.wait_for(answers, REPLY_TIMEOUT_S)) == 1
+    # The same signed click again, byte for byte, within the 5 minutes its signature is valid.
+    replay = post(bot_servers, click, form)
+    assert replay.status == 200 and replay.headers.get("X-Slack-No-Retry") == "1"
+    time.sleep(QUIET_S)
+    assert len([m for m in bot_servers.slack.messages if answers(m)]) == 1
+    # A second, real click on the same button has a new action_ts: answered.
+    assert post(bot_servers, button_click(user, greeting, ask_role), form).status == 200
+    assert len(bot_servers.slack.wait_for(answers, REPLY_TIMEOUT_S, count=2)) == 2
+
+
+def test_a_message_that_fails_after_the_acknowledgement_gets_the_apology(bot_servers):
+    # Slack has its 200 before the bot starts on the message; when the tracker store then
+    # fails, the user used to get nothing at all.
+    user, parent, channel = new_id("U"), new_ts(), new_id("C")
+    tracker_db = sqlite3.connect(bot_servers.tracker_db_url[len("sqlite:///"):], timeout=30, isolation_level=None)
+    try:
+        tracker_db.execute("ALTER TABLE events RENAME TO events_away")
+        assert post(bot_servers, event_body(mention(user, channel, QUESTION, thread_ts=parent))).status == 200
+        apology = wait_for_reply(bot_servers, channel)
+    finally:
+        tracker_db.execute("ALTER TABLE events_away RENAME TO events")
+        tracker_db.close()
+    assert apology["text"] == APOLOGY
+    assert apology["thread_ts"] == parent  # where the answer would have gone
+    time.sleep(QUIET_S)
+    assert len(replies_in(bot_servers, channel)) == 1
+    # The store is back: the next message is answered.
+    assert post(bot_servers, event_body(mention(user, channel, QUESTION, thread_ts=parent))).status == 200
+    assert "*Day to day:*" in wait_for_reply(bot_servers, channel, after=1)["text"]

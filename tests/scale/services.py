@@ -15,13 +15,16 @@ from typing import Dict, List, Optional, Sequence
 
 import psycopg2
 
-from deploy.nginx import NginxConfig, render
+from deploy.nginx import ClientLimits, NginxConfig, render
 
 # Ports that other people's servers use by default on this machine.
 RESERVED_PORTS = {80, 443, 5005, 5055, 5432, 6379, 8000}
 DEBIAN_PACKAGES = {"postgresql": "/usr/lib/postgresql", "redis-server": "/usr/bin/redis-server",
                    "nginx": "/usr/sbin/nginx"}
 START_TIMEOUT_S = 60.0
+# Every simulated user of the load tests comes from 127.0.0.1: one "client" for nginx's
+# per-client limits, which must not be what the load tests measure (test_client_limits.py tests them).
+LOAD_TEST_LIMITS = ClientLimits(requests_per_second=10_000, burst=10_000, connections=10_000)
 PR_SET_PDEATHSIG = 1
 
 
@@ -227,6 +230,7 @@ class Nginx:
     rasa_servers: Sequence[str]
     action_servers: Sequence[str]
     proc: Optional[subprocess.Popen] = None
+    client_limits: ClientLimits = LOAD_TEST_LIMITS
 
     @property
     def url(self) -> str:
@@ -250,7 +254,7 @@ class Nginx:
             public_listen=f"127.0.0.1:{self.public_port}", actions_listen=f"127.0.0.1:{self.actions_port}",
             rasa_servers=self.rasa_servers, action_servers=self.action_servers, runtime_dir=self.prefix / "run",
             error_log=str(self.prefix / "logs" / "error.log"), access_log=str(self.access_log),
-            worker_processes="1")))
+            worker_processes="1", client_limits=self.client_limits)))
 
     def command(self, *extra: str) -> List[str]:
         return [shutil.which("nginx") or "/usr/sbin/nginx", "-p", str(self.prefix), "-c", str(self.conf),

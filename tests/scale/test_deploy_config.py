@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from deploy.cluster import ConfigError, plan, remove_run_files
-from deploy.nginx import NginxConfig, render
+from deploy.nginx import ClientLimits, NginxConfig, render
 from tests.scale.stack import settings_for
 
 PG = "postgresql+psycopg2://careerbot:pw@10.0.0.20:5432/careerbot_tracker"
@@ -29,6 +29,45 @@ def test_the_nginx_config_lists_every_server_and_fills_every_placeholder(tmp_pat
     actions = re.search(r"upstream careerbot_actions \{(.*?)\}", text, re.S).group(1)
     assert "10.0.0.11:5005" in rasa and "10.0.0.12:5005" in rasa and "hash" not in rasa  # round-robin
     assert "10.0.0.11:5155" in actions and "10.0.0.12:5155" in actions
+
+
+def server_block(text: str, listen: str) -> str:
+    """The `server { ... }` block of the rendered config that listens on `listen`."""
+    for start in (m.end() for m in re.finditer(r"\n    server \{", text)):
+        depth, end = 1, start
+        while depth:
+            depth += {"{": 1, "}": -1}.get(text[end], 0)
+            end += 1
+        if f"listen {listen};" in text[start:end]:
+            return text[start:end]
+    raise AssertionError(f"no server listens on {listen}")
+
+
+def test_public_clients_are_limited_and_only_the_rasa_servers_reach_the_actions(tmp_path):
+    config = nginx_config(tmp_path)
+    text = render(config)
+    limits = ClientLimits()
+    assert "limit_conn_zone $binary_remote_addr zone=careerbot_connections:10m;" in text
+    assert f"limit_req_zone $binary_remote_addr zone=careerbot_requests:10m rate={limits.requests_per_second}r/s;" in text
+    assert "limit_conn_status 429;" in text and "limit_req_status 429;" in text
+    public = server_block(text, config.public_listen)
+    assert "client_max_body_size 64k;" in public
+    for path in ("/webhooks/", "/socket.io/"):
+        location = re.search(rf"location {re.escape(path)} \{{(.*?)\}}", public, re.S).group(1)
+        assert f"limit_conn careerbot_connections {limits.connections};" in location, path
+        assert f"limit_req zone=careerbot_requests burst={limits.burst} nodelay;" in location, path
+    actions = server_block(text, config.actions_listen)
+    rules = re.findall(r"^\s*((?:allow|deny) \S+);", actions, re.M)
+    assert rules == ["allow 10.0.0.11", "allow 10.0.0.12", "deny all"]  # each Rasa host once, then nobody else
+
+
+def test_the_actions_listener_needs_the_rasa_servers_ip_addresses(tmp_path):
+    config = NginxConfig("127.0.0.1:18080", "127.0.0.1:18081", ["rasa-1.internal:5005"], ["10.0.0.11:5155"],
+                         tmp_path / "run")
+    with pytest.raises(ValueError, match="rasa-1.internal:5005"):
+        render(config)
+    v6 = NginxConfig("[::1]:18080", "[::1]:18081", ["[fd00::11]:5005"], ["[fd00::11]:5155"], tmp_path / "run")
+    assert "allow fd00::11;" in render(v6)
 
 
 @pytest.mark.skipif(not shutil.which("nginx") and not os.path.exists("/usr/sbin/nginx"), reason="nginx is not installed")

@@ -1,0 +1,115 @@
+"""The profile is what the user said about themselves, nothing more: negations, retractions and
+replacements change it, someone else's facts and another career's seniority do not."""
+from bot.actions.followup import ActionAnswerYesNo
+from bot.actions.profile import ActionUpdateProfile
+from bot.actions.salary import ActionSalary
+from bot.actions.time_to_ready import ActionTimeToReady
+from tests.actions.conftest import run_action, slots_after, spans
+
+
+def update(text, slots=None, **surface_to_id):
+    return run_action(ActionUpdateProfile(), text, "inform", spans(text, **surface_to_id), slots=slots)
+
+
+def test_a_skill_retracted_in_the_same_message_is_not_stored():
+    text = "I know Scala and Java. Actually forget Java, I barely touched it"
+    out = update(text, skill__Scala="scala", skill__Java="java")
+    assert out.slot("skills_known") == ["scala"]
+
+
+def test_i_dont_know_removes_a_skill_and_says_what_changed():
+    out = update("no, I don't know Java", slots={"skills_known": ["python", "java"]}, skill__Java="java")
+    assert out.slot("skills_known") == ["python"]
+    assert "taken that off" in out.text and "Java" in out.text
+
+
+def test_a_step_the_user_says_they_never_did_is_removed_not_added():
+    out = update("I never said I'd done the linear algebra step",
+                 slots={"steps_done": ["python_fundamentals", "linear_algebra_calculus"]},
+                 learning_step__linear_algebra="linear_algebra_calculus")
+    assert out.slot("steps_done") == ["python_fundamentals"]
+
+
+def test_a_move_replaces_the_location_and_the_old_city_is_not_taken():
+    out = update("actually I moved to Austin from Chicago", slots={"location": "chicago"},
+                 location__Austin="austin", location__Chicago="chicago")
+    assert out.slot("location") == "austin"
+
+
+def test_not_in_a_city_anymore_clears_it():
+    out = update("I'm not in Seattle anymore", slots={"location": "seattle"}, location__Seattle="seattle")
+    assert out.sets("location") and out.slot("location") is None
+    assert "taken that off" in out.text
+
+
+def test_a_new_company_replaces_the_old_one():
+    out = update("I'm now at a startup", slots={"company_type": "faang"}, company_type__startup="startup")
+    assert out.slot("company_type") == "startup"
+
+
+def test_someone_elses_skills_are_not_the_users():
+    out = update("my partner writes SQL all day", skill__SQL="sql")
+    assert not out.sets("skills_known")
+    assert "someone else" in out.text
+
+
+def test_the_users_own_facts_beside_someone_elses_are_kept():
+    out = update("my husband knows SQL but I know Python", skill__SQL="sql", skill__Python="python")
+    assert out.slot("skills_known") == ["python"]
+
+
+def test_seniority_in_another_programming_job_is_a_background_not_an_ml_level():
+    out = update("I'm a staff android developer, a decade in", level__staff="staff")
+    assert not out.sets("level")
+    assert out.slot("background") == "programmer"
+
+
+def test_a_senior_ml_engineer_is_an_ml_level():
+    out = update("I'm a senior ML engineer", level__senior="senior")
+    assert out.slot("level") == "senior"
+
+
+def test_three_corrections_end_with_the_profile_meant():
+    first = update("I live in Chicago and know Java", location__Chicago="chicago", skill__Java="java")
+    second = update("sorry, I moved to Denver", slots=slots_after(first), location__Denver="denver")
+    third = update("scratch Java, I meant Python", slots=slots_after(second, slots_after(first)),
+                   skill__Java="java", skill__Python="python")
+    final = slots_after(third, slots_after(second, slots_after(first)))
+    assert final["location"] == "denver" and final["skills_known"] == ["python"]
+
+
+def test_a_question_about_a_friend_does_not_set_the_users_background():
+    text = "my friend is a developer, how long would it take me?"
+    out = run_action(ActionTimeToReady(), text, "ask_time_to_job_ready", spans(text, background__developer="programmer"))
+    assert not out.sets("background")
+
+
+def ask_how_long():
+    return run_action(ActionTimeToReady(), "how long will it take me?", "ask_time_to_job_ready")
+
+
+def test_a_yes_in_words_answers_the_programming_question_and_the_original_question():
+    asked = ask_how_long()
+    assert asked.slot("pending")["slot"] == "background"
+    out = run_action(ActionAnswerYesNo(), "yeah I write Go at work", "affirm", slots=slots_after(asked))
+    assert out.slot("background") == "programmer" and "12-18 months" in out.text
+
+
+def test_a_no_in_words_answers_the_programming_question():
+    asked = ask_how_long()
+    out = run_action(ActionAnswerYesNo(), "nope, never", "deny", slots=slots_after(asked))
+    assert out.slot("background") == "non_programmer" and "2-3 years" in out.text
+
+
+def test_a_button_title_typed_by_hand_is_taken_as_the_answer():
+    asked = run_action(ActionSalary(), "how much do they make", "ask_salary")
+    out = run_action(ActionAnswerYesNo(), "Mid-level", "affirm", slots=slots_after(asked))
+    assert out.slot("level") == "mid" and "$150K-$180K" in out.text
+
+
+def test_a_typed_follow_up_button_is_a_question_not_a_new_location():
+    first = run_action(ActionSalary(), "junior salary", "ask_salary", {"level": "junior"},
+                       slots={"location": "chicago"})
+    out = update("Remote?", slots=slots_after(first, {"location": "chicago"}), location__Remote="remote")
+    assert not out.sets("location")
+    assert "working remotely" in out.text
