@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.settings import PROJECT_ROOT
+from knowledge.db import private_dirs
 
 RUN_DIR = PROJECT_ROOT / "var" / "run"
 
@@ -31,7 +32,7 @@ def shared_secret(which: SharedSecret, run_dir: Path = RUN_DIR) -> str:
     value = os.environ.get(which.env, "").strip()
     if value:
         return value
-    run_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    private_dirs(run_dir)
     path = run_dir / which.file_name
     if not path.exists():
         # Written whole under a temporary name, then linked: a process starting at the same
