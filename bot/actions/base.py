@@ -1,6 +1,7 @@
 """The shared shape of every careerbot action: read profile and question, ask the
 knowledge base off the event loop, send one reply, remember the context for follow-ups."""
 import asyncio
+import hashlib
 import importlib
 import logging
 import pkgutil
@@ -90,7 +91,8 @@ async def answer_safely(action: "KnowledgeAction", profile: Profile, query: Quer
 def send(dispatcher: CollectingDispatcher, action: str, query: Query, reply: Reply,
          profile: Profile) -> List[Dict[str, Any]]:
     dispatcher.utter_message(text=reply.text, buttons=reply.buttons or None)
-    context = {"action": action, "entities": reply.context if reply.context is not None else query.entities}
+    context = {"action": action, "entities": reply.context if reply.context is not None else query.entities,
+               "digest": reply_digest(reply.text)}
     events = [SlotSet(name, value) for name, value in reply.slots.items()]
     events.append(SlotSet("context", context))
     if reply.asks_for:
@@ -99,6 +101,11 @@ def send(dispatcher: CollectingDispatcher, action: str, query: Query, reply: Rep
     else:
         events.append(SlotSet("pending", None))
     return events
+
+
+def reply_digest(text: str) -> str:
+    """A short fingerprint of an answer, kept in the context so a follow-up never repeats it."""
+    return hashlib.sha1(text.encode()).hexdigest()[:12]
 
 
 @lru_cache(maxsize=None)

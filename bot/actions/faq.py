@@ -16,8 +16,11 @@ class ActionPhd(KnowledgeAction):
 
     def answer(self, kb: KnowledgeBase, profile: Profile, query: Query) -> Reply:
         text = faq_text(kb.faq("phd"))
-        if "research_scientist" in query.entities.get("role", []):
-            text += "\n\nFor AI/ML Research Scientist roles specifically, the guide says a PhD helps."
+        # "does that job need a doctorate?" right after research-scientist pay: that job is the research role
+        roles = query.entities.get("role") or (query.previous.get("entities") or {}).get("role") or []
+        if "research_scientist" in roles:
+            text = ("**For AI/ML Research Scientist roles, the guide says a PhD helps.** For most industry ML "
+                    "engineer roles it isn't needed:\n\n" + text)
         return Reply(text, [intent_button("Education paths", "ask_education"), intent_button("Portfolio advice", "ask_portfolio")])
 
 

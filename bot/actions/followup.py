@@ -1,15 +1,38 @@
 """Follow-ups ("and in New York?", "what about FAANG?") and yes/no answers to the bot's own questions."""
 import asyncio
 import re
+from functools import lru_cache
+from pathlib import Path
 from typing import Any, Dict, List, Optional
+
+import yaml
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.actions.base import action_registry, answer_safely, knowledge_base, remember_safely, send
+from bot.actions.base import action_registry, answer_safely, knowledge_base, remember_safely, reply_digest, send
 from bot.actions.profile_state import Profile, Query
 from bot.actions.restore import ProfileAction
+
+
+FOLLOW_UPS_FILE = Path(__file__).with_name("follow_ups.yml")
+
+
+@lru_cache(maxsize=None)
+def _follow_ups() -> Dict[str, Dict[str, Any]]:
+    return yaml.safe_load(FOLLOW_UPS_FILE.read_text(encoding="utf-8"))
+
+
+def follow_up_action(previous: str, entities: Dict[str, List[str]]) -> str:
+    """The previous answer's action, unless the follow-up names something that answer does not
+    use ("and in the bay area?" after the role answer): then the answer for that."""
+    table = _follow_ups()
+    uses = table["uses"].get(previous) or []  # an answer not listed uses no entity
+    named = [kind for kind in entities if kind in table["answer_for"]]
+    if not named or any(kind in uses for kind in named):
+        return previous
+    return table["answer_for"][named[0]]
 
 
 class ActionFollowUp(ProfileAction):
@@ -20,7 +43,7 @@ class ActionFollowUp(ProfileAction):
 
     async def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[Dict[str, Any]]:
         query = Query.from_tracker(tracker)
-        previous = action_registry().get(query.previous.get("action", ""))
+        previous = action_registry().get(follow_up_action(query.previous.get("action", ""), query.entities))
         if previous is None:
             dispatcher.utter_message(response="utter_follow_up_without_context")
             return []
@@ -28,6 +51,9 @@ class ActionFollowUp(ProfileAction):
         continued = query.continuing()
         reply = await answer_safely(previous, profile, continued, dispatcher)
         if reply is None:
+            return []
+        if reply_digest(reply.text) == query.previous.get("digest"):  # never the same answer twice
+            dispatcher.utter_message(response="utter_follow_up_without_context")
             return []
         events = send(dispatcher, previous.name(), continued, reply, profile)
         await remember_safely(tracker, events)
