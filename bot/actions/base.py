@@ -14,6 +14,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from bot.actions.comparison import comparison
 from bot.actions.kb_access import knowledge_base
 from bot.actions.memory import remember
 from bot.actions.profile_state import Profile, Query, experience_years
@@ -40,6 +41,10 @@ class KnowledgeAction(ProfileAction, metaclass=ABCMeta):
     """An action that answers from the knowledge base. Subclasses implement `answer`,
     a synchronous function of (kb, profile, query) that runs in a worker thread."""
 
+    # Two things of one kind in the question ("New York vs Seattle?") get both sides
+    # (bot/actions/comparison.py) instead of this action's answer; role comparisons answer themselves.
+    compares_things = True
+
     @abstractmethod
     def answer(self, kb: KnowledgeBase, profile: Profile, query: Query) -> Reply:
         ...
@@ -60,7 +65,8 @@ class KnowledgeAction(ProfileAction, metaclass=ABCMeta):
                 and not query.about_someone_else()):
             level = await asyncio.to_thread(lambda: knowledge_base().level_for_years(years).id)
             profile.level = learned["level"] = level
-        reply = await answer_safely(self, profile, query, dispatcher)
+        compared = await asyncio.to_thread(comparison, knowledge_base(), query) if self.compares_things else None
+        reply = Reply(compared) if compared else await answer_safely(self, profile, query, dispatcher)
         if reply is None:
             return []
         reply.slots = {**learned, **reply.slots}

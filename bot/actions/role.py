@@ -36,6 +36,8 @@ def roles_to_compare(query: Query) -> List[str]:
 
 
 class ActionCompareRoles(KnowledgeAction):
+    compares_things = False  # it compares roles itself
+
     def name(self) -> str:
         return "action_compare_roles"
 
@@ -54,6 +56,8 @@ class ActionCompareRoles(KnowledgeAction):
 
 
 class ActionComparePay(KnowledgeAction):
+    compares_things = False  # it compares roles itself
+
     def name(self) -> str:
         return "action_compare_pay"
 

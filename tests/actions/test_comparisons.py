@@ -1,0 +1,40 @@
+"""Two things of one kind get both sides and what the guide says separates them."""
+from bot.actions.education import ActionEducationPaths
+from bot.actions.salary import ActionSalary
+from bot.actions.skills import ActionListSkills
+from bot.actions.career import ActionCareerLevels
+from tests.actions.conftest import run_action
+
+
+def test_two_cities_of_one_group_are_said_to_be_together():
+    out = run_action(ActionSalary(), "New York vs Seattle?", "ask_salary", {"location": ["new_york", "seattle"]})
+    assert "**New York**" in out.text and "**Seattle**" in out.text
+    assert "same group" in out.text and "+30-50%" in out.text
+
+
+def test_a_hub_and_a_midwest_city_show_the_premium_between_them():
+    out = run_action(ActionSalary(), "chicago or the bay area, which pays more", "ask_salary",
+                     {"location": ["chicago", "bay_area"]})
+    assert "baseline" in out.text and "+30-50%" in out.text
+
+
+def test_faang_or_enterprise_gives_both_sides():
+    out = run_action(ActionSalary(), "FAANG or an established enterprise?", "ask_salary",
+                     {"company_type": ["faang", "enterprise"]})
+    assert "**FAANG**" in out.text and "20-40%" in out.text and "reliably" in out.text
+
+
+def test_a_bachelors_or_self_study_gives_both_paths():
+    out = run_action(ActionEducationPaths(), "bachelor's or self-study, which suits me?", "ask_education",
+                     {"education_path": ["bachelors", "self_study"]})
+    assert "**Bachelor's degree** (4 years" in out.text and "**Self-study" in out.text
+
+
+def test_two_levels_give_both_bands_and_years():
+    out = run_action(ActionCareerLevels(), "mid vs senior", "ask_career_levels", {"level": ["mid", "senior"]})
+    assert "2-5 years" in out.text and "5+ years" in out.text and "$150K-$180K" in out.text
+
+
+def test_two_frameworks_the_guide_lists_together_are_not_ranked():
+    out = run_action(ActionListSkills(), "pytorch or tensorflow?", "ask_skills", {"skill": ["pytorch", "tensorflow"]})
+    assert "PyTorch" in out.text and "TensorFlow" in out.text and "doesn't rank" in out.text
