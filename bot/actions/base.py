@@ -42,7 +42,8 @@ class KnowledgeAction(ProfileAction, metaclass=ABCMeta):
     a synchronous function of (kb, profile, query) that runs in a worker thread."""
 
     # Two things of one kind in the question ("New York vs Seattle?") get both sides
-    # (bot/actions/comparison.py) instead of this action's answer; role comparisons answer themselves.
+    # (bot/actions/comparison.py) instead of this action's answer; the role actions compare
+    # roles themselves (compares_things False) and other kinds like any action.
     compares_things = True
 
     @abstractmethod
@@ -65,7 +66,8 @@ class KnowledgeAction(ProfileAction, metaclass=ABCMeta):
                 and not query.about_someone_else()):
             level = await asyncio.to_thread(lambda: knowledge_base().level_for_years(years).id)
             profile.level = learned["level"] = level
-        compared = await asyncio.to_thread(comparison, knowledge_base(), query) if self.compares_things else None
+        compares = self.compares_things or not query.entities.get("role")  # roles: the role answers compare
+        compared = await asyncio.to_thread(comparison, knowledge_base(), query) if compares else None
         reply = Reply(compared) if compared else await answer_safely(self, profile, query, dispatcher)
         if reply is None:
             return []
