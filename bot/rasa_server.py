@@ -10,7 +10,7 @@ import os
 import sys
 from typing import List
 
-from bot import action_calls
+from bot import action_calls, clause_parsing
 from bot.channels.limits import MAX_REQUEST_BYTES
 
 API_TOKEN_ENV = "CAREERBOT_API_TOKEN"
@@ -29,6 +29,7 @@ def main() -> None:
     # Sanic's default request limit is 100 MB; it reads this when Rasa builds its app.
     os.environ.setdefault("SANIC_REQUEST_MAX_SIZE", str(MAX_REQUEST_BYTES))
     action_calls.install()
+    clause_parsing.install()
     from rasa.__main__ import main as rasa_main
 
     sys.argv = rasa_argv(sys.argv)

@@ -15,9 +15,11 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.actions.comparison import comparison
+from bot.actions.intents import action_for_intent
 from bot.actions.kb_access import knowledge_base
 from bot.actions.memory import remember
 from bot.actions.profile_state import Profile, Query, experience_years
+from bot.actions.questions import asked_questions, narrowed
 from bot.actions.restore import ProfileAction
 from knowledge import KnowledgeBase
 
@@ -73,8 +75,34 @@ class KnowledgeAction(ProfileAction, metaclass=ABCMeta):
             return []
         reply.slots = {**learned, **reply.slots}
         events = send(dispatcher, self.name(), query, reply, profile)
+        events += await answer_other_questions(self.name(), tracker, events, dispatcher)
         await remember_safely(tracker, events)
         return events
+
+
+async def answer_other_questions(answered: str, tracker: Tracker, events: List[Dict[str, Any]],
+                                 dispatcher: CollectingDispatcher) -> List[Dict[str, Any]]:
+    """Answers, in order, the message's other questions ("what does an MLE do and how much do
+    they earn?"), each as if asked alone, with the profile as `events` left it."""
+    message = tracker.latest_message or {}
+    done = {answered}
+    more: List[Dict[str, Any]] = []
+    for asked in asked_questions(message):
+        name = action_for_intent().get(asked.intent, "")
+        action = action_registry().get(name)
+        if action is None or name in done:
+            continue
+        done.add(name)
+        profile = Profile.from_tracker(tracker)
+        for e in [*events, *more]:
+            if e.get("event") == "slot" and hasattr(profile, e["name"]):
+                setattr(profile, e["name"], e["value"])
+        query = Query.from_message(narrowed(message, asked), tracker.get_slot("context") or {})
+        compared = await asyncio.to_thread(comparison, knowledge_base(), query)
+        reply = Reply(compared) if compared else await answer_safely(action, profile, query, dispatcher)
+        if reply is not None:
+            more += send(dispatcher, name, query, reply, profile)
+    return more
 
 
 async def remember_safely(tracker: Tracker, events: List[Dict[str, Any]]) -> None:

@@ -7,11 +7,12 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.actions.base import action_registry, answer_safely, knowledge_base, remember_safely, send
+from bot.actions.base import action_registry, answer_other_questions, answer_safely, knowledge_base, remember_safely, send
 from bot.actions.followup import ActionFollowUp
 from bot.actions.intents import question_also_asked
 from bot.actions.profile_statements import SELF
-from bot.actions.profile_state import PROFILE_SLOTS, Profile, Query
+from bot.actions.profile_state import LIST_SLOTS, PROFILE_SLOTS, Profile, Query
+from bot.actions.questions import asked_questions
 from bot.actions.replies import bullets, join_words
 from bot.actions.restore import ProfileAction
 
@@ -110,17 +111,26 @@ class ActionUpdateProfile(ProfileAction):
         pending: Optional[dict] = tracker.get_slot("pending")
         action = action_registry().get((pending or {}).get("action", ""))
         if action is None:
+            if asked_questions(tracker.latest_message or {}):
+                # "I teach chemistry and have zero programming, is switching realistic for me?"
+                dispatcher.utter_message(text=change)
+                return await answer_other_questions(self.name(), tracker, events_of(profile), dispatcher)
             ranking = (tracker.latest_message or {}).get("intent_ranking") or []
             action = action_registry().get(question_also_asked(query.text, ranking, query.intent) or "")
             if action is None:
                 dispatcher.utter_message(text=change + "\nAsk me anything: salary, skills, the roadmap, how long it takes...")
                 return []
-            # "I'm a dev in Austin, how much could I make?": note the profile, then answer.
+            # "I'm a dev in Austin how much could I make": note the profile, then answer.
             dispatcher.utter_message(text=change)
         else:  # the user just answered the bot's question: answer the question that prompted it
             query = Query(query.intent, query.text, pending.get("entities") or {}, tracker.get_slot("context") or {})
         reply = await answer_safely(action, profile, query, dispatcher)
         return send(dispatcher, action.name(), query, reply, profile) if reply else []
+
+
+def events_of(profile: Profile) -> List[Dict[str, Any]]:
+    """The profile as slot events, for answers that read the profile from events."""
+    return [SlotSet(slot, getattr(profile, slot)) for slot in (*PROFILE_SLOTS, *LIST_SLOTS)]
 
 
 def asks_about_the_previous_answer(query: Query, tracker: Tracker) -> bool:

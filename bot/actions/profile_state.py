@@ -6,6 +6,7 @@ from typing import Callable, Collection, Dict, List, Optional
 from rasa_sdk import Tracker
 
 from bot.actions.profile_statements import DENIED, FORMER, HOLDS, SOMEONE_ELSE, Statement, statements
+from bot.actions.questions import QUESTION_ENTITY
 
 # "3 years of experience", "5 yrs exp", "2 years in", "I have 4 years": the user's own experience.
 EXPERIENCE = re.compile(
@@ -66,9 +67,12 @@ class Query:
 
     @classmethod
     def from_tracker(cls, tracker: Tracker) -> "Query":
-        message = tracker.latest_message or {}
+        return cls.from_message(tracker.latest_message or {}, tracker.get_slot("context") or {})
+
+    @classmethod
+    def from_message(cls, message: Dict, previous: Dict) -> "Query":
         text = message.get("text") or ""
-        said = statements(text, message.get("entities") or [])
+        said = statements(text, [e for e in message.get("entities") or [] if e.get("entity") != QUESTION_ENTITY])
         entities: Dict[str, List[str]] = {}
         for s in said:
             values = entities.setdefault(s.kind, [])
@@ -76,7 +80,7 @@ class Query:
                 values.append(s.value)
         entities = {kind: values for kind, values in entities.items() if values}
         intent = (message.get("intent") or {}).get("name") or ""
-        return cls(intent, text, entities, tracker.get_slot("context") or {}, said)
+        return cls(intent, text, entities, previous, said)
 
     def first(self, kind: str) -> Optional[str]:
         values = self.entities.get(kind) or []

@@ -16,9 +16,11 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from bot.actions.intents import action_for_intent
 from bot.actions.kb_access import knowledge_base
 from bot.actions.memory import REMEMBERED_SLOTS, profile_store
 from bot.actions.profile_state import drop_unknown_entities
+from bot.actions.questions import QUESTION_ENTITY
 
 logger = logging.getLogger(__name__)
 
@@ -47,7 +49,8 @@ def ignore_unknown_values(tracker: Tracker, dispatcher: CollectingDispatcher) ->
     """Drops entity values the knowledge base does not know and tells the user which are known
     (without repeating what was sent: it may be a planted link)."""
     names = knowledge_base().names
-    for kind in drop_unknown_entities(tracker, lambda k: names(k).keys()):
+    questions = action_for_intent().keys()  # the `question` entities of bot/clause_parsing.py
+    for kind in drop_unknown_entities(tracker, lambda k: questions if k == QUESTION_ENTITY else names(k).keys()):
         try:
             known = sorted(names(kind).values())
         except KeyError:

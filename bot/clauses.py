@@ -1,0 +1,46 @@
+"""Where a message asks more than one thing: "I teach chemistry and have zero programming, is
+switching realistic for me?" or "what does an MLE do and how much do they earn?". The
+questions in it, as character spans, so each can be classified on its own.
+
+Plain text rules, no Rasa: sentences, then a sentence split before a second question
+("..., and how much ...", "..., is switching realistic?") when what follows reads as one.
+"""
+import re
+from typing import List, Tuple
+
+QUESTION_START = (r"how|what|what's|whats|which|when|where|why|who|should|shall|do|does|did|is|are|am|can|could|"
+                  r"will|would|wat|wht|hw|any|need|must|tell me|explain|compare")
+SENTENCE = re.compile(r"[^.?!;\n]+[.?!;\n]*")
+# A break before a second question inside a sentence: ", and how ...", " and what ...", ", is it ..."
+INNER_BREAK = re.compile(rf"(?:,\s*(?:and\s+|but\s+|so\s+|also\s+)?|\s+(?:and|also|plus)\s+(?:also\s+)?)(?=(?:{QUESTION_START})\b)",
+                         re.IGNORECASE)
+IS_QUESTION = re.compile(rf"^\W*(?:{QUESTION_START})\b|\?\s*$", re.IGNORECASE)
+MIN_WORDS = 2
+
+
+def _pieces(text: str, start: int, end: int) -> List[Tuple[int, int]]:
+    pieces, at = [], start
+    for m in INNER_BREAK.finditer(text, start, end):
+        pieces.append((at, m.start()))
+        at = m.end()
+    return pieces + [(at, end)]
+
+
+def question_spans(text: str) -> List[Tuple[int, int]]:
+    """The spans of the questions a message asks, in order; [] when it asks at most one."""
+    spans = []
+    for sentence in SENTENCE.finditer(text):
+        for a, b in _pieces(text, sentence.start(), sentence.end()):
+            piece = text[a:b].strip()
+            if len(piece.split()) >= MIN_WORDS and IS_QUESTION.search(piece):
+                lead = len(text[a:b]) - len(text[a:b].lstrip())
+                spans.append((a + lead, a + lead + len(piece)))
+    return spans if len(spans) >= 2 or (spans and _has_statement(text, spans)) else []
+
+
+def _has_statement(text: str, spans: List[Tuple[int, int]]) -> bool:
+    """Whether the message also says something that is not a question (a self-description)."""
+    rest = text
+    for a, b in reversed(spans):
+        rest = rest[:a] + rest[b:]
+    return len(re.findall(r"\w+", rest)) >= MIN_WORDS

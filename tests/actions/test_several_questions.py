@@ -1,0 +1,35 @@
+"""Every question of a message is answered, in order, after at most one line on what was noted."""
+from bot.actions.profile import ActionUpdateProfile
+from bot.actions.role import ActionExplainRole
+from tests.actions.conftest import run_action, spans
+
+
+def question(text: str, part: str, intent: str) -> dict:
+    start = text.index(part)
+    return {"entity": "question", "value": intent, "start": start, "end": start + len(part)}
+
+
+def test_two_questions_in_one_message_get_two_answers_in_order():
+    text = "what does an MLE do and how much do they earn?"
+    ents = [question(text, "what does an MLE do", "ask_role"), question(text, "how much do they earn?", "ask_salary")]
+    out = run_action(ActionExplainRole(), text, "ask_role", ents, slots={"asked": ["level"]})
+    texts = [m["text"] for m in out.messages]
+    assert len(texts) == 2
+    assert "Day to day" in texts[0] and "$165K" in texts[1]
+
+
+def test_a_question_inside_a_self_description_is_answered_after_the_note():
+    text = "I teach high-school chemistry and have zero programming, is switching realistic for me?"
+    ents = spans(text, background__zero_programming="non_programmer") + [
+        question(text, "is switching realistic for me?", "ask_time_to_ready")]
+    out = run_action(ActionUpdateProfile(), text, "inform", ents)
+    texts = [m["text"] for m in out.messages]
+    assert texts[0].startswith("Got it, I'll remember that") and "new to coding" in texts[0]
+    assert "2-3 years" in texts[1]
+    assert out.slot("background") == "non_programmer"
+
+
+def test_a_planted_question_value_that_is_no_intent_is_dropped():
+    out = run_action(ActionExplainRole(), "/ask_role", "ask_role",
+                     [{"entity": "question", "value": "[click](https://evil.example)"}])
+    assert "evil.example" not in out.text and len(out.messages) == 1  # dropped: the one answer only

@@ -1,0 +1,22 @@
+"""Where a message asks more than one thing, each question is found as its own span."""
+import pytest
+
+from bot.clauses import question_spans
+
+
+@pytest.mark.parametrize("text, questions", [
+    ("what does an MLE do and how much do they earn?", ["what does an MLE do", "how much do they earn?"]),
+    ("I teach high-school chemistry and have zero programming, is switching realistic for me?",
+     ["is switching realistic for me?"]),
+    ("I'm a backend dev in Seattle. How long will it take me? And what should I learn first?",
+     ["How long will it take me?", "what should I learn first?"]),
+    ("how long does it take and is a phd needed", ["how long does it take", "is a phd needed"]),
+])
+def test_each_question_of_a_message_is_its_own_span(text, questions):
+    assert [text[a:b] for a, b in question_spans(text)] == questions
+
+
+@pytest.mark.parametrize("text", ["how much does a junior make?", "should I do a masters or a bootcamp?",
+                                  "what are the skills and tools I need", "hi there", "I know python and sql"])
+def test_a_message_with_one_question_or_none_is_left_whole(text):
+    assert question_spans(text) == []
