@@ -37,6 +37,8 @@ class Reply:
     asks_for: Optional[str] = None
     # What a follow-up ("and in New York?") should start from; default: this question's entities.
     context: Optional[Dict[str, List[str]]] = None
+    # The answer a follow-up continues; default: this action's ("why?" keeps the one it explains).
+    context_action: Optional[str] = None
 
 
 class KnowledgeAction(ProfileAction, metaclass=ABCMeta):
@@ -127,7 +129,8 @@ async def answer_safely(action: "KnowledgeAction", profile: Profile, query: Quer
 def send(dispatcher: CollectingDispatcher, action: str, query: Query, reply: Reply,
          profile: Profile) -> List[Dict[str, Any]]:
     dispatcher.utter_message(text=reply.text, buttons=reply.buttons or None)
-    context = {"action": action, "entities": reply.context if reply.context is not None else query.entities,
+    context = {"action": reply.context_action or action,
+               "entities": reply.context if reply.context is not None else query.entities,
                "digest": reply_digest(reply.text)}
     events = [SlotSet(name, value) for name, value in reply.slots.items()]
     events.append(SlotSet("context", context))
