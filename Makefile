@@ -25,7 +25,8 @@ CONTENT := $(wildcard knowledge/content/*.yml)
 KB_LOADED := var/kb.loaded
 SPACY_MODEL := var/spacy/careerbot_en/meta.json
 MODEL := models/careerbot.tar.gz
-TRAINING_INPUTS := config.yml bot/domain.yml $(wildcard bot/data/*.yml) bot/nlu/entity_normalizer.py
+TRAINING_INPUTS := config.yml bot/domain.yml $(wildcard bot/data/*.yml) bot/nlu/entity_normalizer.py \
+  bot/nlu/spelling_component.py
 
 .PHONY: help install kb spacy train run shell test test-scale bench check-python browser clean
 

@@ -30,6 +30,7 @@ class Content:
     time_to_ready: schema.TimeToReadyFile
     portfolio: schema.PortfolioFile
     faq: schema.FaqFile
+    not_covered: schema.NotCoveredFile
 
 
 def read_content(directory: Path = CONTENT_DIR) -> Content:
@@ -152,6 +153,49 @@ def _check_references(c: Content, directory: Path) -> None:
                     check.fail(filename, entry_id, f"alias '{alias}' is already used by {kind} '{owner[key]}'")
                 owner[key] = entry_id
 
+    _check_not_covered(c, check)
+
+
+def _check_not_covered(c: Content, check: _Checker) -> None:
+    """Ids unique; `instead` names covered topics; a trigger belongs to one entry and is not a
+    name the guide covers (that question has an answer)."""
+    filename = "not_covered.yml"
+    topics = c.not_covered.topics
+    check.unique(filename, "not-covered topic", (t.id for t in topics))
+    covered = covered_topics(c)
+    names = {alias.lower(): f"{kind} '{entry_id}'"
+             for kind, _file, entries in vocabulary(c) for entry_id, aliases in entries for alias in aliases}
+    owner: Dict[str, str] = {}
+    for t in topics:
+        for ref in t.instead:
+            check.known(filename, t.id, "instead", ref, covered)
+            if len(covered[ref]) > 1:
+                check.fail(filename, t.id, f"instead '{ref}' is ambiguous: it names a {' and a '.join(covered[ref])}")
+        for phrase in [*t.triggers, *t.context]:
+            key = " ".join(phrase.lower().split())
+            if key in names:
+                check.fail(filename, t.id, f"trigger '{phrase}' is the name of {names[key]}, which the guide covers")
+        for trigger in t.triggers:
+            key = " ".join(trigger.lower().split())
+            if key in owner:
+                check.fail(filename, t.id, f"trigger '{trigger}' is already used by '{owner[key]}'")
+            owner[key] = t.id
+
+
+def covered_topics(c: Content) -> Dict[str, List[str]]:
+    """id -> the kinds of record it names, for every topic a not-covered entry may point to instead."""
+    kinds: Dict[str, List[str]] = {}
+    named = [("section", [s.id for s in c.sections.sections]),
+             ("portfolio topic", [t.id for t in c.portfolio.topics]),
+             ("faq", [f.id for f in c.faq.faqs]),
+             ("education path", [p.id for p in c.education.paths]),
+             ("outlook record", ["job_growth"]),
+             ("learning path", ["learning_path"])]
+    for kind, ids in named:
+        for topic_id in ids:
+            kinds.setdefault(topic_id, []).append(kind)
+    return kinds
+
 
 def vocabulary(c: Content) -> List[Tuple[str, str, List[Tuple[str, List[str]]]]]:
     """(entity kind, file, [(id, aliases incl. name)]) for every named thing users may mention."""
@@ -216,3 +260,6 @@ def _sources(c: Content) -> Iterable[Tuple[str, str, str]]:
     for f in c.faq.faqs:
         for a in f.answers:
             yield "faq.yml", f.id, a.source
+    for t in c.not_covered.topics:
+        if t.guide_says:
+            yield "not_covered.yml", t.id, t.guide_says.source

@@ -203,6 +203,19 @@ class FaqAnswer(Base):
     source = source_column()
 
 
+class NotCovered(Base):
+    """A question the guide does not answer (not_covered.yml); what the guide says nearby is
+    the passage `not_covered.<id>`."""
+
+    __tablename__ = "kb_not_covered"
+    id = Column(String(40), primary_key=True)
+    position = Column(Integer, nullable=False)
+    topic = Column(Text, nullable=False)
+    triggers = Column(JSON, nullable=False)
+    context = Column(JSON, nullable=False)
+    instead = Column(JSON, nullable=False)
+
+
 class Alias(Base):
     """A way users name a thing, mapped to its id: ('location', 'sf') -> 'bay_area'."""
 
@@ -231,5 +244,5 @@ class UserProfile(Base):
 TABLES_IN_LOAD_ORDER = [
     Section, Passage, Fact, Role, LearningStep, SkillCategory, SkillGroup, Skill,
     EducationPath, CareerLevel, SalaryBand, LocationTier, Location, CompanyType,
-    Specialization, Background, PortfolioTopic, Faq, FaqAnswer, Alias,
+    Specialization, Background, PortfolioTopic, Faq, FaqAnswer, NotCovered, Alias,
 ]

@@ -9,7 +9,7 @@ from knowledge import models as m
 from knowledge.db import get_engine
 from knowledge.results import (
     Adjustment, BackgroundInfo, CareerLevelInfo, EducationPathInfo, FaqAnswer, JobOutlook, LearningPlan,
-    LearningStepInfo, PortfolioAdvice, PortfolioTopicInfo, RoleComparison, RoleInfo, RoleOverview, SalaryBandInfo,
+    LearningStepInfo, NotCoveredTopic, PortfolioAdvice, PortfolioTopicInfo, RoleComparison, RoleInfo, RoleOverview, SalaryBandInfo,
     SalaryEstimate, SalaryRange, SkillCategoryInfo, SkillGap, SkillInfo, Sourced, TimeToReady, Unknown,
     VocabularyEntry,
 )
@@ -233,7 +233,7 @@ class KnowledgeBase:
                     tier = s.get(m.LocationTier, loc.tier_id)
                     names["location"] = loc.name
                     adjustments.append(Adjustment("location", loc.name, tier.premium_min_pct, tier.premium_max_pct,
-                                                  tier.wording, self._title(s, tier.source)))
+                                                  tier.wording, self._title(s, tier.source), tier.id))
             if company_type:
                 ct_id = self.resolve("company_type", company_type)
                 ct = s.get(m.CompanyType, ct_id) if ct_id else None
@@ -308,6 +308,25 @@ class KnowledgeBase:
                 return Unknown("faq", faq_id, list(ids))
             answers = s.execute(select(m.FaqAnswer).where(m.FaqAnswer.faq_id == faq_id).order_by(m.FaqAnswer.position)).scalars()
             return FaqAnswer(faq.id, faq.question, faq.short_answer, [Sourced(a.text, self._title(s, a.source)) for a in answers])
+
+    # --- what the guide does not cover -----------------------------------------------
+    def not_covered_topics(self) -> List[NotCoveredTopic]:
+        with self._session() as s:
+            rows = s.execute(select(m.NotCovered).order_by(m.NotCovered.position)).scalars().all()
+            return [self._not_covered(s, row) for row in rows]
+
+    def not_covered(self, topic_id: str) -> Union[NotCoveredTopic, Unknown]:
+        with self._session() as s:
+            row = s.get(m.NotCovered, topic_id) if topic_id else None
+            if row is None:
+                ids = s.execute(select(m.NotCovered.id).order_by(m.NotCovered.id)).scalars().all()
+                return Unknown("not_covered", str(topic_id), list(ids))
+            return self._not_covered(s, row)
+
+    def _not_covered(self, s: Session, row: m.NotCovered) -> NotCoveredTopic:
+        says = s.get(m.Passage, f"not_covered.{row.id}")
+        return NotCoveredTopic(row.id, row.topic, list(row.triggers), list(row.context), list(row.instead),
+                               Sourced(says.text, self._title(s, says.source)) if says else None)
 
     # --- helpers -----------------------------------------------------------------------
     def _skills(self) -> List[SkillInfo]:

@@ -143,6 +143,8 @@ class Adjustment:
     max_pct: Optional[float]
     wording: str
     source: str
+    # For a location: its tier (e.g. "outside_us": the guide's figures do not apply there).
+    tier: Optional[str] = None
 
 
 @dataclass(frozen=True)
@@ -187,6 +189,19 @@ class FaqAnswer:
     question: str
     short_answer: str
     answers: List[Sourced]
+
+
+@dataclass(frozen=True)
+class NotCoveredTopic:
+    """A question the guide does not answer: its wording (`topic` completes "The guide doesn't
+    cover ..."), how to spot it, what the guide says nearby, and covered topics to offer instead."""
+
+    id: str
+    topic: str
+    triggers: List[str]
+    context: List[str]
+    instead: List[str]
+    guide_says: Optional[Sourced]
 
 
 @dataclass(frozen=True)

@@ -93,6 +93,12 @@ def content_rows(c: Content) -> Rows:
         for i, a in enumerate(f.answers):
             add(models.FaqAnswer, id=f"{f.id}.{i}", faq_id=f.id, position=i, text=a.text, source=a.source)
 
+    for i, t in enumerate(c.not_covered.topics):
+        add(models.NotCovered, id=t.id, position=i, topic=t.topic, triggers=list(t.triggers), context=list(t.context),
+            instead=list(t.instead))
+        if t.guide_says:
+            passage(f"not_covered.{t.id}", "not_covered", t.guide_says.text, t.guide_says.source)
+
     for kind, _file, entries in vocabulary(c):
         seen = set()
         for target, aliases in entries:

@@ -298,6 +298,23 @@ class FaqFile(Strict):
     faqs: List[FaqEntry] = Field(..., min_items=1)
 
 
+# not_covered.yml
+class NotCoveredTopic(Strict):
+    """A question the guide does not answer: how to spot it, what to say, what to offer instead."""
+
+    id: str = Field(..., regex=r"^[a-z][a-z0-9_]*$")
+    topic: str  # completes "The guide I'm built from doesn't cover ..."
+    triggers: List[str] = Field(..., min_items=1)
+    context: List[str] = []  # when given, a trigger counts only next to one of these
+    guide_says: Optional[Passage] = None
+    instead: List[str] = Field(..., min_items=1, max_items=3)  # covered topics (content.covered_topics)
+
+
+class NotCoveredFile(Strict):
+    version: int
+    topics: List[NotCoveredTopic] = Field(..., min_items=1)
+
+
 FILES = {
     "sections.yml": SectionsFile,
     "role.yml": RoleFile,
@@ -311,4 +328,5 @@ FILES = {
     "time_to_ready.yml": TimeToReadyFile,
     "portfolio.yml": PortfolioFile,
     "faq.yml": FaqFile,
+    "not_covered.yml": NotCoveredFile,
 }

@@ -41,7 +41,8 @@ class ActionDidYouMean(ProfileAction):
         kinds = {e.get("entity") for e in message.get("entities") or []}
         if kinds & {*PROFILE_SLOTS, *LIST_ENTITIES} and len(text.split()) <= 4:
             return await ActionUpdateProfile().respond(dispatcher, tracker, domain)
-        if await asyncio.to_thread(looks_like_gibberish, text):
+        # "sallary sceince" is words once the NLU has corrected it (bot.nlu.spelling_component)
+        if await asyncio.to_thread(looks_like_gibberish, message.get("corrected_text") or text):
             dispatcher.utter_message(response="utter_rephrase")
             return []
         buttons = suggestions(message.get("intent_ranking") or [])

@@ -5,7 +5,7 @@ import json
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import FrozenSet
+from typing import Dict, FrozenSet
 
 import spacy_lookups_data
 
@@ -15,11 +15,17 @@ WORD = re.compile(r"[a-z]+")
 
 
 @lru_cache(maxsize=None)
-def english_words() -> FrozenSet[str]:
+def _word_logprobs() -> Dict[str, float]:
     path = Path(spacy_lookups_data.__file__).parent / "data" / "en_lexeme_prob.json.gz"
     with gzip.open(path, "rt", encoding="utf-8") as f:
-        probs = json.load(f)
-    return frozenset(w for w, p in probs.items() if p > COMMON_WORD_LOGPROB and w.isalpha())
+        return json.load(f)
+
+
+@lru_cache(maxsize=None)
+def english_words(min_logprob: float = COMMON_WORD_LOGPROB) -> FrozenSet[str]:
+    """Words of spacy-lookups-data's table more frequent than `min_logprob` (the default lets
+    in common misspellings too: right for telling words from gibberish)."""
+    return frozenset(w for w, p in _word_logprobs().items() if p > min_logprob and w.isalpha())
 
 
 def looks_like_gibberish(text: str, min_known_share: float = 0.5) -> bool:

@@ -3,7 +3,8 @@
 Rasa's SpacyEntityExtractor returns the EntityRuler's matches with the surface text as
 value and drops the pattern's `id`; this component puts the id back ("SF" -> "bay_area")
 using the patterns saved with the spaCy pipeline, so a KB change only needs the spaCy
-pipeline rebuilt, not the NLU data edited.
+pipeline rebuilt, not the NLU data edited. When bot.nlu.spelling_component corrected the
+text, it also maps each entity's start and end back onto the text the user wrote.
 """
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.constants import ENTITIES
 from rasa.shared.nlu.training_data.message import Message
+
+from bot.nlu.spelling import SPELLING_CHANGES, original_span
 
 
 def load_pattern_ids(spacy_model_dir: Path) -> Dict[Tuple[str, str], str]:
@@ -53,10 +56,14 @@ class KnowledgeEntityNormalizer(GraphComponent, EntityExtractorMixin):
         for message in messages:
             entities = []
             seen = set()
+            changes = message.get(SPELLING_CHANGES)
             for entity in message.get(ENTITIES, []):
                 kb_id = self._ids.get((entity["entity"], str(entity.get("value", "")).lower()))
                 if kb_id is not None:
                     entity = {**entity, "value": kb_id}
+                if changes and "start" in entity and "end" in entity:
+                    start, end = original_span(changes, entity["start"], entity["end"])
+                    entity = {**entity, "start": start, "end": end}
                 key = (entity["entity"], entity.get("value"), entity.get("start"))
                 if key not in seen:
                     seen.add(key)

@@ -9,10 +9,12 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu.english import english_words, looks_like_gibberish
+from bot.nlu.intent_override import override_intent
+from bot.nlu.spelling import CORRECTED_TEXT
 
 FALLBACK_INTENT = "nlu_fallback"
 
@@ -34,9 +36,7 @@ class GibberishFilter(GraphComponent):
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            if looks_like_gibberish(message.get(TEXT), self._min_known_share):
-                fallback = {"name": FALLBACK_INTENT, "confidence": 1.0}
-                ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != FALLBACK_INTENT]
-                message.set(INTENT, fallback, add_to_output=True)
-                message.set(INTENT_RANKING_KEY, [fallback, *ranking], add_to_output=True)
+            text = message.get(CORRECTED_TEXT) or message.get(TEXT)  # "sallary sceince" is words
+            if looks_like_gibberish(text, self._min_known_share):
+                override_intent(message, FALLBACK_INTENT)
         return messages

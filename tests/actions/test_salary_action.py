@@ -77,3 +77,35 @@ def test_ml_experience_mentioned_in_the_question_sets_the_level():
                      "ask_salary", {"role": "ml_engineer", "location": "seattle"})
     assert out.slot("level") == "mid"
     assert "Mid-Level ML Engineer in Seattle" in out.text and "Which level" not in out.text
+
+
+def test_a_place_outside_the_us_gets_us_figures_labelled_as_us_not_as_local_pay():
+    out = run_action(ActionSalary(), "what would I make in toronto?", "ask_salary", {"location": "toronto"},
+                     slots={"asked": ["level"]})
+    first_line = out.text.splitlines()[0]
+    assert "US salaries" in first_line and "none for Toronto" in first_line
+    assert "not pay in Toronto" in first_line
+    assert "US median for the role" in out.text and "$165K" in out.text
+
+
+def test_stacked_premiums_never_make_the_headline_and_are_labelled_as_our_arithmetic():
+    out = run_action(ActionSalary(), "junior at faang in seattle", "ask_salary",
+                     {"level": "junior", "location": "seattle", "company_type": "faang"})
+    headline = out.text.splitlines()[0]
+    assert "US base for the level" in headline and "$120K-$140K" in headline and "$187K" not in headline
+    assert "+30-50% for Seattle: **$156K-$210K**" in out.text  # 120-140K x 1.3-1.5 alone
+    assert "+20-40% for FAANG: **$144K-$196K**" in out.text  # 120-140K x 1.2-1.4 alone
+    combined = next(line for line in out.text.splitlines() if "$187K-$294K" in line)
+    assert "careerbot's arithmetic" in combined and "no combined figure" in combined
+
+
+def test_what_moves_pay_questions_get_that_factor_with_its_figures():
+    cases = {"does the city change pay?": ("30-50%", "Midwest"),
+             "is FAANG money really higher?": ("+20-40%", "reliably"),
+             "how much does experience add?": ("$120K-$140K", "$250K+"),
+             "do niche skills earn more?": ("premium salaries", "no figure"),
+             "can a remote job pay well?": ("Remote work is increasingly common", "no separate figure")}
+    for question, facts in cases.items():
+        out = run_action(ActionSalary(), question, "ask_salary", slots={"asked": ["level"]})
+        assert all(f in out.text for f in facts), (question, out.text)
+        assert "US median for the role" not in out.text, question

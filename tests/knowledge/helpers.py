@@ -32,6 +32,20 @@ def edit_yaml(content_dir: Path, filename: str, change: Callable[[dict], None]) 
     return path
 
 
+def drop_not_covered_refs(content_dir: Path, ref: str) -> int:
+    """Removes `ref` from every not-covered entry's `instead` (needed before deleting that
+    record: the content checks refuse references to missing topics); returns how many had it."""
+    changed = []
+
+    def change(data: dict) -> None:
+        for topic in data["topics"]:
+            if ref in topic["instead"]:
+                topic["instead"].remove(ref)
+                changed.append(topic["id"])
+    edit_yaml(content_dir, "not_covered.yml", change)
+    return len(changed)
+
+
 def kb_tables(engine: Engine) -> List[str]:
     return sorted(t for t in inspect(engine).get_table_names() if t.startswith("kb_"))
 

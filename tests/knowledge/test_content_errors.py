@@ -59,6 +59,27 @@ CASES = {
     "duplicate_alias_within_one_kind": Breakage(
         "salary_factors.yml", "aliases: [seattle, seatle,", "aliases: [seattle, sf, seatle,",
         "'seattle'", "alias 'sf' is already used by location 'bay_area'"),
+    # not_covered.yml: what the bot says it cannot answer must point at real topics and not
+    # swallow questions the guide does answer.
+    "not_covered_offers_a_topic_that_does_not_exist": Breakage(
+        "not_covered.yml", "instead: [projects, networking, job_hunting]", "instead: [projects, networking, interview_prep]",
+        "'interviews'", "instead 'interview_prep' does not exist"),
+    "not_covered_trigger_is_a_name_the_guide_covers": Breakage(
+        "not_covered.yml", "triggers: [internship, intern, co op]", "triggers: [internship, intern, PyTorch]",
+        "'internships'", "trigger 'PyTorch' is the name of skill 'pytorch'"),
+    "not_covered_trigger_used_by_two_entries": Breakage(
+        "not_covered.yml", "triggers: [internship, intern, co op]", "triggers: [internship, intern, cover letter]",
+        "'internships'", "trigger 'cover letter' is already used by 'resumes'"),
+    "not_covered_duplicate_id": Breakage(
+        "not_covered.yml", "  - id: freelancing\n", "  - id: internships\n",
+        "'internships'", "duplicate not-covered topic id"),
+    "not_covered_guide_says_with_unknown_section": Breakage(
+        "not_covered.yml", "as top Master's programs; for bootcamps it says to look for programs focused on ML engineering (not just data science) with strong project components and job placement support.\", source: education}",
+        "as top Master's programs; for bootcamps it says to look for programs focused on ML engineering (not just data science) with strong project components and job placement support.\", source: schools}",
+        "'course_rankings'", "source 'schools' does not exist"),
+    "not_covered_without_triggers": Breakage(
+        "not_covered.yml", "triggers: [internship, intern, co op]", "triggers: []",
+        "'internships'", "triggers: ensure this value has at least 1 items"),
 }
 
 

@@ -4,7 +4,7 @@ from knowledge.content import read_content
 from knowledge.loader import load, table_counts
 from knowledge.models import TABLES_IN_LOAD_ORDER
 from knowledge.results import Unknown
-from tests.knowledge.helpers import dump, edit_text, edit_yaml, nonzero
+from tests.knowledge.helpers import drop_not_covered_refs, dump, edit_text, edit_yaml, nonzero
 
 ALL_TABLES = {table.__tablename__ for table in TABLES_IN_LOAD_ORDER}
 
@@ -57,11 +57,13 @@ def test_editing_one_value_updates_exactly_one_row(content_dir, loaded_engine):
 def test_removing_a_record_deletes_it(content_dir, loaded_engine):
     edit_yaml(content_dir, "portfolio.yml",
               lambda data: data.update(topics=[t for t in data["topics"] if t["id"] != "job_hunting"]))
+    # not-covered questions that offered it instead must stop pointing at it (content checks refuse that)
+    pointing = drop_not_covered_refs(content_dir, "job_hunting")
 
     report = load(read_content(content_dir), loaded_engine)
 
     assert nonzero(report.deleted) == {"kb_portfolio_topics": 1}
-    assert nonzero(report.inserted) == {} and nonzero(report.updated) == {}
+    assert nonzero(report.inserted) == {} and nonzero(report.updated) == {"kb_not_covered": pointing}
     assert isinstance(KnowledgeBase(loaded_engine).portfolio_advice("job_hunting"), Unknown)
 
 

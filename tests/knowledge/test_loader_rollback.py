@@ -5,7 +5,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from knowledge.content import read_content
 from knowledge.loader import load
-from tests.knowledge.helpers import dump, edit_text, edit_yaml, nonzero, run_cli
+from tests.knowledge.helpers import drop_not_covered_refs, dump, edit_text, edit_yaml, nonzero, run_cli
 
 PHD_FIRST_ANSWER = "No. While a PhD helps for research roles"
 
@@ -21,13 +21,15 @@ def drop_boom_trigger(engine) -> None:
         conn.execute(text("DROP TRIGGER kb_test_boom"))
 
 
-def change_content_everywhere(content_dir, faq_answers_event: str) -> None:
+def change_content_everywhere(content_dir, faq_answers_event: str) -> int:
     """Changes that make load() write several tables before it reaches kb_faq_answers:
-    an update (kb_roles), a delete (kb_portfolio_topics), an insert (kb_locations, kb_aliases),
+    an update (kb_roles; kb_not_covered drops its job_hunting references), a delete
+    (kb_portfolio_topics), an insert (kb_locations, kb_aliases),
     then an update or an insert in kb_faq_answers."""
     edit_text(content_dir, "roles.yml", "median_salary: 140000", "median_salary: 145000")
     edit_yaml(content_dir, "portfolio.yml",
               lambda data: data.update(topics=[t for t in data["topics"] if t["id"] != "job_hunting"]))
+    pointing = drop_not_covered_refs(content_dir, "job_hunting")  # updates kb_not_covered
     edit_text(content_dir, "salary_factors.yml", "  - {id: austin,",
               "  - {id: portland, name: Portland, tier: elsewhere, aliases: [pdx]}\n  - {id: austin,")
     if faq_answers_event == "UPDATE":
@@ -35,11 +37,12 @@ def change_content_everywhere(content_dir, faq_answers_event: str) -> None:
     else:
         edit_yaml(content_dir, "faq.yml", lambda data: data["faqs"][0]["answers"].append(
             {"text": "A third answer.", "source": "conclusion"}))
+    return pointing
 
 
 @pytest.mark.parametrize("event", ["UPDATE", "INSERT"])
 def test_database_failure_mid_load_leaves_the_database_exactly_as_before(event, content_dir, loaded_engine):
-    change_content_everywhere(content_dir, event)
+    pointing = change_content_everywhere(content_dir, event)
     content = read_content(content_dir)
     add_boom_trigger(loaded_engine, event)
     before = dump(loaded_engine)
@@ -53,7 +56,9 @@ def test_database_failure_mid_load_leaves_the_database_exactly_as_before(event, 
     drop_boom_trigger(loaded_engine)
     report = load(content, loaded_engine)
     faq_change = {"kb_faq_answers": 1}
-    assert nonzero(report.updated) == ({"kb_roles": 1, **faq_change} if event == "UPDATE" else {"kb_roles": 1})
+    not_covered = {"kb_not_covered": pointing}  # the entries that offered job hunting instead
+    assert nonzero(report.updated) == ({"kb_roles": 1, **not_covered, **faq_change} if event == "UPDATE"
+                                       else {"kb_roles": 1, **not_covered})
     assert nonzero(report.inserted) == ({"kb_locations": 1, "kb_aliases": 2, **faq_change} if event == "INSERT"
                                         else {"kb_locations": 1, "kb_aliases": 2})
     assert nonzero(report.deleted) == {"kb_portfolio_topics": 1}

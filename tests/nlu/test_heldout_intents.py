@@ -10,7 +10,6 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Dict, List, Tuple
 
-import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -43,14 +42,6 @@ def per_intent_scores(pairs: List[Tuple[str, str]]) -> Dict[str, Dict[str, float
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         scores[label] = {"precision": precision, "recall": recall, "f1": f1, "support": tp + fn}
     return scores
-
-
-@pytest.fixture(scope="module")
-def agent():
-    from rasa.core.agent import Agent
-
-    assert MODEL.exists(), "train the model first: make train"
-    return Agent.load(str(MODEL))
 
 
 def test_heldout_intent_macro_f1_meets_the_gate(agent):

@@ -39,3 +39,23 @@ def test_the_normaliser_replaces_surface_text_with_kb_ids(kb_url, tmp_path: Path
 def test_a_wording_shared_by_two_kinds_goes_to_the_higher_priority_kind(kb_url):
     patterns = {p["pattern"]: p for p in patterns_from(KnowledgeBase(get_engine(kb_url)).vocabulary())}
     assert patterns["deep learning"]["label"] == "learning_step"
+
+
+def test_the_kbs_not_covered_triggers_are_saved_with_the_pipeline_and_match_any_form(kb_url, tmp_path: Path):
+    from bot.nlu.lemma_phrases import PhraseFinder, word
+    from bot.nlu.not_covered import load_topics, phrase_groups
+
+    kb = KnowledgeBase(get_engine(kb_url))
+    out = tmp_path / "careerbot_en"
+    nlp = build(kb.vocabulary())
+    save(nlp, out, kb.not_covered_topics())
+    finder = PhraseFinder(phrase_groups(load_topics(out)))
+    reloaded = spacy.load(out)
+
+    def topic(text):
+        found = finder.find([word(t.text, t.lemma_) for t in reloaded(text.lower()) if t.text.isalnum()])
+        return found.id if found else None
+
+    assert topic("do they sponsor visas") == "visas_relocation"
+    assert topic("I was laid off last month") == "layoffs"
+    assert topic("what's the median salary") is None
