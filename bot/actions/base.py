@@ -18,9 +18,11 @@ from bot.actions.comparison import comparison
 from bot.actions.intents import action_for_intent
 from bot.actions.kb_access import knowledge_base
 from bot.actions.memory import remember
+from bot.actions.prerequisites import prerequisites
 from bot.actions.profile_state import Profile, Query, experience_years
 from bot.actions.questions import asked_questions, narrowed
 from bot.actions.restore import ProfileAction
+from bot.actions.routing import topic_action
 from knowledge import KnowledgeBase
 
 logger = logging.getLogger(__name__)
@@ -47,12 +49,29 @@ class KnowledgeAction(ProfileAction, metaclass=ABCMeta):
 
     # Two things of one kind in the question ("New York vs Seattle?") get both sides
     # (bot/actions/comparison.py) instead of this action's answer; the role actions compare
-    # roles themselves (compares_things False) and other kinds like any action.
+    # two roles themselves (compares_things False) and other kinds like any action.
     compares_things = True
 
     @abstractmethod
     def answer(self, kb: KnowledgeBase, profile: Profile, query: Query) -> Reply:
         ...
+
+    def answer_of_its_kind(self, profile: Profile, query: Query) -> Optional[Reply]:
+        """A comparison ("New York vs Seattle?") or a prerequisite question ("what comes before
+        deep learning?") gets that kind of answer, whichever topic it was classified as; None:
+        this action answers. A failure here falls back to this action's own answer."""
+        kb = knowledge_base()
+        other = action_registry().get(topic_action(self.name(), query.entities) or "")
+        if other is not None and other.name() != self.name():
+            return other.answer(kb, profile, query)
+        try:
+            roles = set(query.entities.get("role") or [])
+            compared = comparison(kb, query) if self.compares_things or len(roles) < 2 else None
+            text = compared or prerequisites(kb, profile, query)
+        except Exception:
+            logger.exception("comparison or prerequisites failed on %r", query.text)
+            return None
+        return Reply(text) if text else None
 
     async def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[Dict[str, Any]]:
         query = Query.from_tracker(tracker)
@@ -70,9 +89,8 @@ class KnowledgeAction(ProfileAction, metaclass=ABCMeta):
                 and not query.about_someone_else()):
             level = await asyncio.to_thread(lambda: knowledge_base().level_for_years(years).id)
             profile.level = learned["level"] = level
-        compares = self.compares_things or not query.entities.get("role")  # roles: the role answers compare
-        compared = await asyncio.to_thread(comparison, knowledge_base(), query) if compares else None
-        reply = Reply(compared) if compared else await answer_safely(self, profile, query, dispatcher)
+        reply = await asyncio.to_thread(self.answer_of_its_kind, profile, query)
+        reply = reply or await answer_safely(self, profile, query, dispatcher)
         if reply is None:
             return []
         reply.slots = {**learned, **reply.slots}
@@ -100,8 +118,8 @@ async def answer_other_questions(answered: str, tracker: Tracker, events: List[D
             if e.get("event") == "slot" and hasattr(profile, e["name"]):
                 setattr(profile, e["name"], e["value"])
         query = Query.from_message(narrowed(message, asked), tracker.get_slot("context") or {})
-        compared = await asyncio.to_thread(comparison, knowledge_base(), query)
-        reply = Reply(compared) if compared else await answer_safely(action, profile, query, dispatcher)
+        reply = await asyncio.to_thread(action.answer_of_its_kind, profile, query)
+        reply = reply or await answer_safely(action, profile, query, dispatcher)
         if reply is not None:
             more += send(dispatcher, name, query, reply, profile)
     return more

@@ -109,7 +109,7 @@ COMPARERS: Dict[str, Callable[[KnowledgeBase, List[str]], str]] = {
 
 def comparison(kb: KnowledgeBase, query: Query) -> Optional[str]:
     """Both sides of a comparison the message asks for, or None when it asks for none."""
-    if not CUE.search(query.text):
+    if not CUE.search(query.understood):
         return None
     for kind, compare in COMPARERS.items():
         pair = _two(query, kind)

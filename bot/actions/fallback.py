@@ -9,10 +9,12 @@ import yaml
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from bot.actions.base import action_registry
 from bot.actions.profile import LIST_ENTITIES, ActionUpdateProfile
-from bot.actions.profile_state import PROFILE_SLOTS
+from bot.actions.profile_state import PROFILE_SLOTS, Query
 from bot.actions.replies import intent_button
 from bot.actions.restore import ProfileAction
+from bot.actions.routing import topic_action
 from bot.nlu.english import looks_like_gibberish
 
 TOPICS_FILE = Path(__file__).with_name("topics.yml")
@@ -45,6 +47,10 @@ class ActionDidYouMean(ProfileAction):
         if await asyncio.to_thread(looks_like_gibberish, message.get("corrected_text") or text):
             dispatcher.utter_message(response="utter_rephrase")
             return []
+        query = Query.from_tracker(tracker)
+        routed = action_registry().get(topic_action("", query.entities, list(query.entities)) or "")
+        if routed is not None:  # "what frameworks do ml people use": the topic it names
+            return await routed.respond(dispatcher, tracker, domain)
         buttons = suggestions(message.get("intent_ranking") or [])
         if buttons:
             dispatcher.utter_message(response="utter_did_you_mean", buttons=buttons)

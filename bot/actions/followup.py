@@ -1,11 +1,7 @@
 """Follow-ups ("and in New York?", "what about FAANG?") and yes/no answers to the bot's own questions."""
 import asyncio
 import re
-from functools import lru_cache
-from pathlib import Path
 from typing import Any, Dict, List, Optional
-
-import yaml
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
@@ -14,25 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from bot.actions.base import action_registry, answer_safely, knowledge_base, remember_safely, reply_digest, send
 from bot.actions.profile_state import Profile, Query
 from bot.actions.restore import ProfileAction
-
-
-FOLLOW_UPS_FILE = Path(__file__).with_name("follow_ups.yml")
-
-
-@lru_cache(maxsize=None)
-def _follow_ups() -> Dict[str, Dict[str, Any]]:
-    return yaml.safe_load(FOLLOW_UPS_FILE.read_text(encoding="utf-8"))
-
-
-def follow_up_action(previous: str, entities: Dict[str, List[str]]) -> str:
-    """The previous answer's action, unless the follow-up names something that answer does not
-    use ("and in the bay area?" after the role answer): then the answer for that."""
-    table = _follow_ups()
-    uses = table["uses"].get(previous) or []  # an answer not listed uses no entity
-    named = [kind for kind in entities if kind in table["answer_for"]]
-    if not named or any(kind in uses for kind in named):
-        return previous
-    return table["answer_for"][named[0]]
+from bot.actions.routing import follow_up_action
 
 
 class ActionFollowUp(ProfileAction):

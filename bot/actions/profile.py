@@ -134,9 +134,10 @@ def events_of(profile: Profile) -> List[Dict[str, Any]]:
 
 
 def asks_about_the_previous_answer(query: Query, tracker: Tracker) -> bool:
-    """'Remote?', 'and NYC?': a place or level asked about, not a fact about the user."""
+    """'Remote?', 'and NYC?', 'mle tc at faang?': a place, company or level asked about, not a
+    fact about the user."""
     return (query.text.strip().endswith("?") and not SELF.search(query.text) and bool(query.entities)
-            and not tracker.get_slot("pending") and bool(query.previous.get("action")))
+            and not tracker.get_slot("pending"))
 
 
 def describe_change(before: Profile, updates: Dict[str, Any], names) -> str:

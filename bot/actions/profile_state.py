@@ -64,6 +64,12 @@ class Query:
     previous: Dict = field(default_factory=dict)
     # What the message says about the user, entity by entity (bot/actions/profile_statements.py).
     said: List[Statement] = field(default_factory=list)
+    # The text as the NLU read it, spelling corrected ("locaton efect" -> "location effect").
+    corrected: Optional[str] = None
+
+    @property
+    def understood(self) -> str:
+        return self.corrected or self.text
 
     @classmethod
     def from_tracker(cls, tracker: Tracker) -> "Query":
@@ -80,7 +86,7 @@ class Query:
                 values.append(s.value)
         entities = {kind: values for kind, values in entities.items() if values}
         intent = (message.get("intent") or {}).get("name") or ""
-        return cls(intent, text, entities, previous, said)
+        return cls(intent, text, entities, previous, said, message.get("corrected_text"))
 
     def first(self, kind: str) -> Optional[str]:
         values = self.entities.get(kind) or []
@@ -107,7 +113,7 @@ class Query:
     def continuing(self) -> "Query":
         """The previous answer's question with the entity kinds this message names replaced."""
         return Query(self.intent, self.text, {**(self.previous.get("entities") or {}), **self.entities}, self.previous,
-                     self.said)
+                     self.said, self.corrected)
 
 
 def drop_unknown_entities(tracker: Tracker, known_ids: Callable[[str], Collection[str]]) -> List[str]:

@@ -28,4 +28,4 @@ def narrowed(message: Dict[str, Any], asked: Asked) -> Dict[str, Any]:
                 if e.get("entity") != QUESTION_ENTITY and isinstance(e.get("start"), int)
                 and asked.start <= e["start"] and e["end"] <= asked.end]
     return {**message, "text": text[asked.start:asked.end], "intent": {"name": asked.intent, "confidence": 1.0},
-            "entities": entities}
+            "entities": entities, "corrected_text": None}

@@ -86,10 +86,10 @@ FACTORS = {
 
 def asked_factor(query: Query) -> Optional[str]:
     """The pay factor a question asks about, when it asks what moves pay rather than for a figure."""
-    if not EFFECT.search(query.text) or query.first("level"):
+    if not EFFECT.search(query.understood) or query.first("level"):
         return None
     for factor, words in FACTORS.items():
-        if words.search(query.text):
+        if words.search(query.understood):
             return factor
     return None
 
