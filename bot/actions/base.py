@@ -23,6 +23,7 @@ from bot.actions.profile_state import Profile, Query, experience_years
 from bot.actions.questions import asked_questions, narrowed
 from bot.actions.restore import ProfileAction
 from bot.actions.routing import topic_action
+from bot.actions.salary_factors import pay_factor_answer
 from knowledge import KnowledgeBase
 
 logger = logging.getLogger(__name__)
@@ -47,6 +48,8 @@ class KnowledgeAction(ProfileAction, metaclass=ABCMeta):
     """An action that answers from the knowledge base. Subclasses implement `answer`,
     a synchronous function of (kb, profile, query) that runs in a worker thread."""
 
+    # Whether this answer is about pay: a what-moves-pay question it gets is answered with that factor.
+    about_pay = False
     # Two things of one kind in the question ("New York vs Seattle?") get both sides
     # (bot/actions/comparison.py) instead of this action's answer; the role actions compare
     # two roles themselves (compares_things False) and other kinds like any action.
@@ -67,7 +70,8 @@ class KnowledgeAction(ProfileAction, metaclass=ABCMeta):
         try:
             roles = set(query.entities.get("role") or [])
             compared = comparison(kb, query) if self.compares_things or len(roles) < 2 else None
-            text = compared or prerequisites(kb, profile, query)
+            text = (compared or prerequisites(kb, profile, query)
+                    or (pay_factor_answer(kb, query, self.about_pay) if len(roles) < 2 else None))
         except Exception:
             logger.exception("comparison or prerequisites failed on %r", query.text)
             return None
@@ -100,19 +104,31 @@ class KnowledgeAction(ProfileAction, metaclass=ABCMeta):
         return events
 
 
+def _about(message: Dict[str, Any], asked: Any) -> Any:
+    """The entity values a question names, as a key: two questions for one action differ by it."""
+    if asked is None:
+        return frozenset()
+    return frozenset((e["entity"], e["value"]) for e in narrowed(message, asked)["entities"])
+
+
 async def answer_other_questions(answered: str, tracker: Tracker, events: List[Dict[str, Any]],
                                  dispatcher: CollectingDispatcher) -> List[Dict[str, Any]]:
     """Answers, in order, the message's other questions ("what does an MLE do and how much do
     they earn?"), each as if asked alone, with the profile as `events` left it."""
     message = tracker.latest_message or {}
-    done = {answered}
+    questions = asked_questions(message)
+    # The first question the classified action answered; the same action may answer another
+    # question about something else ("how long is a bootcamp, and how long is a master's?").
+    first = next((a for a in questions if action_for_intent().get(a.intent) == answered), None)
+    done = {(answered, _about(message, first))}
     more: List[Dict[str, Any]] = []
-    for asked in asked_questions(message):
+    for asked in questions:
         name = action_for_intent().get(asked.intent, "")
         action = action_registry().get(name)
-        if action is None or name in done:
+        key = (name, _about(message, asked))
+        if asked is first or action is None or key in done:
             continue
-        done.add(name)
+        done.add(key)
         profile = Profile.from_tracker(tracker)
         for e in [*events, *more]:
             if e.get("event") == "slot" and hasattr(profile, e["name"]):

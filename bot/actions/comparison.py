@@ -11,7 +11,7 @@ from knowledge import KnowledgeBase
 from knowledge.results import Unknown
 
 CUE = re.compile(r"\b(?:vs\.?|versus|or|compare|comparing|comparison|difference|differences|better|which|between|"
-                 r"against|than|rather)\b", re.IGNORECASE)
+                 r"against|than|rather|from|jump|progression)\b", re.IGNORECASE)
 
 
 def _two(query: Query, kind: str) -> Optional[List[str]]:

@@ -11,6 +11,7 @@ from bot.actions.base import action_registry, answer_other_questions, answer_saf
 from bot.actions.followup import ActionFollowUp
 from bot.actions.intents import question_also_asked
 from bot.actions.profile_statements import SELF
+from bot.clauses import IS_QUESTION
 from bot.actions.profile_state import LIST_SLOTS, PROFILE_SLOTS, Profile, Query
 from bot.actions.questions import asked_questions
 from bot.actions.replies import bullets, join_words
@@ -136,8 +137,9 @@ def events_of(profile: Profile) -> List[Dict[str, Any]]:
 def asks_about_the_previous_answer(query: Query, tracker: Tracker) -> bool:
     """'Remote?', 'and NYC?', 'mle tc at faang?': a place, company or level asked about, not a
     fact about the user."""
-    return (query.text.strip().endswith("?") and not SELF.search(query.text) and bool(query.entities)
-            and not tracker.get_slot("pending"))
+    text = query.text.strip()
+    return ((text.endswith("?") or bool(IS_QUESTION.search(text))) and not SELF.search(text)
+            and bool(query.entities) and not tracker.get_slot("pending"))
 
 
 def describe_change(before: Profile, updates: Dict[str, Any], names) -> str:

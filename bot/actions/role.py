@@ -57,6 +57,7 @@ class ActionCompareRoles(KnowledgeAction):
 
 class ActionComparePay(KnowledgeAction):
     compares_things = False  # it compares roles itself
+    about_pay = True
 
     def name(self) -> str:
         return "action_compare_pay"

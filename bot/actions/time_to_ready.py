@@ -14,7 +14,9 @@ class ActionTimeToReady(KnowledgeAction):
         background = query.first("background") or profile.background
         if background is None and profile.may_ask("background"):
             general = kb.time_to_job_ready()
-            return Reply("It depends mostly on one thing: do you already know how to program?",
+            both = "; ".join(f"{o.name}: {months(o.months_min, o.months_max)}" for o in general.options)
+            return Reply(f"It depends mostly on one thing, a programming background ({both}). "
+                         "Do you already know how to program?",
                          [inform_button("Yes, I program", "background", "programmer"),
                           inform_button("No, not yet", "background", "non_programmer")]
                          if len(general.options) >= 2 else [], asks_for="background")

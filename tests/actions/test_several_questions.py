@@ -33,3 +33,13 @@ def test_a_planted_question_value_that_is_no_intent_is_dropped():
     out = run_action(ActionExplainRole(), "/ask_role", "ask_role",
                      [{"entity": "question", "value": "[click](https://evil.example)"}])
     assert "evil.example" not in out.text and len(out.messages) == 1  # dropped: the one answer only
+
+
+def test_two_questions_for_one_answer_about_different_things_get_both():
+    from bot.actions.education import ActionEducationPaths
+    text = "How long is a bootcamp, and how long is a master's?"
+    ents = [question(text, "How long is a bootcamp", "ask_education"), question(text, "how long is a master's?", "ask_education"),
+            {"entity": "education_path", "value": "bootcamp", "start": text.index("bootcamp"), "end": text.index("bootcamp") + 8},
+            {"entity": "education_path", "value": "masters", "start": text.index("master's"), "end": text.index("master's") + 8}]
+    out = run_action(ActionEducationPaths(), text, "ask_education", ents)
+    assert len(out.messages) == 2 and "3-6 months" in out.messages[0]["text"] and "Master" in out.messages[1]["text"]

@@ -12,7 +12,7 @@ A case file holds `cases:` (single messages, each in a fresh conversation) and/o
 - `must_contain`: groups of alternatives; each group needs one alternative in the reply
 - `must_not_contain`: strings none of which may appear
 Matching is case-insensitive on a normalised reply (money written "$165,000", "$165K",
-"165 k", ranges "$120-140K" all become "165k", "120k-140k").
+"165 k", ranges "$120-140K" all become "165k", "120k-140k"; "30-50%" becomes "30%-50%").
 """
 import argparse
 import json
@@ -75,6 +75,7 @@ def normalise(text: str) -> str:
     t = re.sub(r"\b(\d+(?:\.\d+)?) k\b", r"\1k", t)  # 165 k -> 165k
     # $120-140K, 120-$140k, 120 to 140k -> 120k-140k
     t = re.sub(r"\$?(\d+(?:\.\d+)?)k?\s?(?:-|to)\s?\$?(\d+(?:\.\d+)?)k\b", r"\1k-\2k", t)
+    t = re.sub(r"\b(\d+)\s?(?:-|to)\s?(\d+)%", r"\1%-\2%", t)  # 30-50% -> 30%-50%
     return t
 
 
