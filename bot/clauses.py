@@ -16,6 +16,8 @@ INNER_BREAK = re.compile(rf"(?:,\s*(?:and\s+|but\s+|so\s+|also\s+)?|\s+(?:and|al
                          re.IGNORECASE)
 IS_QUESTION = re.compile(rf"^\W*(?:{QUESTION_START})\b|\?\s*$", re.IGNORECASE)
 MIN_WORDS = 2
+# The user speaking about themselves: "I", "my", or "jr mle here".
+SELF = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|me|my|my own|myself)\b|\b\w+ here\b", re.IGNORECASE)
 
 
 def _pieces(text: str, start: int, end: int) -> List[Tuple[int, int]]:
@@ -44,3 +46,13 @@ def _has_statement(text: str, spans: List[Tuple[int, int]]) -> bool:
     for a, b in reversed(spans):
         rest = rest[:a] + rest[b:]
     return len(re.findall(r"\w+", rest)) >= MIN_WORDS
+
+
+def statement_part(text: str, spans: List[Tuple[int, int]]) -> str:
+    """What the message says besides its questions; a lone message that is no question is all statement."""
+    if not spans:
+        return "" if IS_QUESTION.search(text.strip()) else text
+    rest = text
+    for a, b in reversed(spans):
+        rest = rest[:a] + " " * (b - a) + rest[b:]
+    return rest

@@ -14,7 +14,7 @@ from bot.actions.profile import LIST_ENTITIES, ActionUpdateProfile
 from bot.actions.profile_state import PROFILE_SLOTS, Query
 from bot.actions.replies import intent_button
 from bot.actions.restore import ProfileAction
-from bot.actions.routing import topic_action
+from bot.actions.routing import next_in_sequence, topic_action
 from bot.nlu.english import looks_like_gibberish
 
 TOPICS_FILE = Path(__file__).with_name("topics.yml")
@@ -48,7 +48,8 @@ class ActionDidYouMean(ProfileAction):
             dispatcher.utter_message(response="utter_rephrase")
             return []
         query = Query.from_tracker(tracker)
-        routed = action_registry().get(topic_action("", query.entities, list(query.entities)) or "")
+        routed = action_registry().get(next_in_sequence(query.previous.get("action", ""), text)  # "and after that?"
+                                       or topic_action("", query.entities, list(query.entities)) or "")
         if routed is not None:  # "what frameworks do ml people use": the topic it names
             return await routed.respond(dispatcher, tracker, domain)
         buttons = suggestions(message.get("intent_ranking") or [])

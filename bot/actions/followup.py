@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from bot.actions.base import action_registry, answer_safely, knowledge_base, remember_safely, reply_digest, send
 from bot.actions.profile_state import Profile, Query
 from bot.actions.restore import ProfileAction
-from bot.actions.routing import follow_up_action
+from bot.actions.routing import follow_up_action, next_in_sequence
 
 
 class ActionFollowUp(ProfileAction):
@@ -21,7 +21,8 @@ class ActionFollowUp(ProfileAction):
 
     async def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[Dict[str, Any]]:
         query = Query.from_tracker(tracker)
-        previous = action_registry().get(follow_up_action(query.previous.get("action", ""), query.entities))
+        previous = action_registry().get(next_in_sequence(query.previous.get("action", ""), query.text)
+                                         or follow_up_action(query.previous.get("action", ""), query.entities))
         if previous is None:
             dispatcher.utter_message(response="utter_follow_up_without_context")
             return []

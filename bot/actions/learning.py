@@ -1,4 +1,6 @@
 """The learning sequence: the whole roadmap, where to start, and what comes next."""
+import re
+
 from bot.actions.base import KnowledgeAction, Reply
 from bot.actions.profile_state import Profile, Query
 from bot.actions.replies import inform_button, intent_button, join_words
@@ -48,6 +50,9 @@ class ActionWhereToStart(KnowledgeAction):
                      context={"learning_step": [step.id]})
 
 
+DONE = re.compile(r"\b(?:finished|finish|done|completed|complete|through with|wrapped up|covered)\b", re.IGNORECASE)
+
+
 class ActionNextStep(KnowledgeAction):
     def name(self) -> str:
         return "action_next_step"
@@ -60,9 +65,11 @@ class ActionNextStep(KnowledgeAction):
             plan = kb.step_after(asked_step)
             if isinstance(plan, Unknown):
                 return Reply(f"The roadmap steps are: {join_words(plan.known)}.")
-            # Skip what the user has already done beyond the step they named.
+            # Skip what the user has already done beyond the step they named. Asking what comes
+            # after a step does not mean it is done: it is noted only when the user says so.
             plan = kb.learning_plan([*profile.steps_done, asked_step])
-            if query.first("learning_step") and asked_step not in profile.steps_done:
+            if asked_step in query.about_user("learning_step") and DONE.search(query.understood) \
+                    and asked_step not in profile.steps_done:
                 slots["steps_done"] = [*profile.steps_done, asked_step]
         elif profile.steps_done:
             plan = plan_for(kb, profile)

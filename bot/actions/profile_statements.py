@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, Dict, Iterable, List, Optional
 
+from bot.clauses import SELF
+
 HOLDS, DENIED, SOMEONE_ELSE, FORMER = "holds", "denied", "someone_else", "former"
 
 CLAUSE_BREAK = re.compile(r"[.;!?\n]+|,?\s+\b(?:but|although|though|however|whereas|except|actually|instead)\b"
@@ -28,7 +30,6 @@ OTHER_PERSON = re.compile(
     r"roommate|flatmate|neighbou?r|uncle|aunt|classmate|mentor)s?\b|\b(?:he|she|they)\s+(?:is|are|was|knows?|"
     r"works?|writes?|codes?|lives?|uses?|does|did|has|have)\b",
     re.IGNORECASE)
-SELF = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|me|my own|myself)\b", re.IGNORECASE)
 FROM_BEFORE = re.compile(r"\b(?:from|used to|previously|formerly|before)\s*$", re.IGNORECASE)
 # After a level word, a job that is not ML: the seniority of another career. A programming
 # job means the user programs; any other job says nothing about the profile.

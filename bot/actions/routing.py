@@ -1,4 +1,5 @@
 """Which answer a follow-up or a topic belongs to (bot/actions/follow_ups.yml)."""
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Dict, List, Optional
@@ -33,3 +34,16 @@ def topic_action(current: str, entities: Dict[str, List[str]], kinds: Optional[L
         if entities.get(kind) and kind not in uses and kind in table["answer_for"]:
             return table["answer_for"][kind]
     return None
+
+
+# "and then?", "ok, after that?", "now?", "what next": go on from the previous answer.
+GO_ON = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|and|then|cool|great|done|finished that too|got it)\W+)*"
+                   r"(?:and then|then what|then|after that|after it|afterwards|next|what next|what's next|whats next|"
+                   r"now|now what|what now|what then|what after that)\W*$", re.IGNORECASE)
+
+
+def next_in_sequence(previous: str, text: str) -> Optional[str]:
+    """The action that continues a sequence answer when the user asks to go on, if any."""
+    if not GO_ON.search(text or ""):
+        return None
+    return (_follow_ups().get("next_in_sequence") or {}).get(previous)

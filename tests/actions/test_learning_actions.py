@@ -46,3 +46,17 @@ def test_learning_answers_skip_known_skills():
     out = run_action(ActionNextStep(), "after python?", "ask_next_step", {"learning_step": "python_fundamentals"},
                      slots={"skills_known": ["calculus"]})
     assert "Skills it covers: Linear algebra." in out.text
+
+
+def test_asking_what_comes_after_a_step_does_not_mark_it_done():
+    out = run_action(ActionNextStep(), "what comes after deep learning?", "ask_next_step", {"learning_step": "deep_learning"})
+    assert "After Deep learning comes **Production ML systems**" in out.text
+    assert not out.sets("steps_done")
+
+
+def test_and_then_after_a_step_goes_on_to_the_following_one():
+    from bot.actions.followup import ActionFollowUp
+    from tests.actions.conftest import slots_after
+    start = run_action(ActionWhereToStart(), "where do i start", "ask_where_to_start")
+    then = run_action(ActionFollowUp(), "ok and then?", "followup_what_about", slots=slots_after(start))
+    assert "Linear algebra & calculus" in then.text

@@ -34,7 +34,7 @@ HERE = Path(__file__).resolve().parent
 # How careerbot says each kind of non-answer (bot/domain.yml and the content files).
 NOT_COVERED = ("doesn't cover", "does not cover", "not covered", "isn't covered", "doesn't say",
                "does not say", "has nothing on", "doesn't mention", "does not mention", "no figures for",
-               "doesn't give", "does not give", "doesn't have", "does not have")
+               "doesn't give", "does not give", "doesn't have", "does not have", "gives no", "has no")
 ENGLISH_ONLY = ("english",)
 REPHRASE = ("rephrase", "couldn't make sense", "didn't understand", "not sure i understood")
 NON_ANSWERS = ("did you mean", "couldn't make sense", "could you rephrase", "outside what i know",

@@ -120,3 +120,25 @@ def test_only_the_configured_origins_may_open_the_chat_socket(bot_servers):
     web_port = bot_servers.web_url.rsplit(":", 1)[1]
     assert handshake(f"http://localhost:{web_port}") == 200
     assert handshake("http://evil.example") == 400
+
+
+def test_every_question_of_a_message_is_answered_and_a_self_description_is_noted(bot_servers):
+    chat = Chat(bot_servers.rasa_url)
+    both = chat.text("what does an MLE do and how much do they earn?")
+    assert "Day to day" in both and "$165K" in both
+    noted = chat.text("I teach high-school chemistry and have zero programming, is switching realistic for me?")
+    assert "new to coding" in noted and "2-3 years" in noted
+    chat.text("jr mle here, at a startup in nyc")
+    profile = chat.text("what do you know about me?")
+    assert "Junior" in profile and "New York" in profile and "startup" in profile
+
+
+def test_corrections_leave_the_profile_the_user_meant(bot_servers):
+    chat = Chat(bot_servers.rasa_url)
+    chat.text("I live in Chicago and I know Java and SQL")
+    chat.text("actually I moved to Denver")
+    chat.text("no, I don't know Java")
+    chat.text("my partner works at Google")
+    profile = chat.text("what do you know about me?")
+    assert "Denver" in profile and "SQL" in profile
+    assert "Chicago" not in profile and "Java" not in profile and "FAANG" not in profile
