@@ -16,8 +16,12 @@ INNER_BREAK = re.compile(rf"(?:,\s*(?:and\s+|but\s+|so\s+|also\s+)?|\s+(?:and|al
                          re.IGNORECASE)
 IS_QUESTION = re.compile(rf"^\W*(?:{QUESTION_START})\b|\?\s*$", re.IGNORECASE)
 MIN_WORDS = 2
-# The user speaking about themselves: "I", "my", or "jr mle here".
-SELF = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|me|my|my own|myself)\b|\b\w+ here\b", re.IGNORECASE)
+# The user speaking about themselves: "I", "my", "jr mle here", or a statement that starts
+# with what they did ("just relocated to new york", "step update: linear algebra done").
+SELF = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|me|my|my own|myself)\b|\b\w+ here\b|"
+                  r"^\W*(?:\w+(?: \w+)?:\s*)?(?:(?:just|actually|also|now|recently|finally)\s+)*"
+                  r"(?:moved|relocated|living|based|working|promoted|finished|done|did|started|switched|joined|"
+                  r"know|learned|learnt)\b|\b(?:done|finished|completed)\W*$", re.IGNORECASE)
 
 
 def _pieces(text: str, start: int, end: int) -> List[Tuple[int, int]]:

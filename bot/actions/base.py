@@ -19,6 +19,7 @@ from bot.actions.intents import action_for_intent
 from bot.actions.kb_access import knowledge_base
 from bot.actions.memory import remember
 from bot.actions.prerequisites import prerequisites
+from bot.actions.profile_statements import years_mean
 from bot.actions.profile_state import Profile, Query, experience_years
 from bot.actions.questions import asked_questions, narrowed
 from bot.actions.restore import ProfileAction
@@ -90,7 +91,7 @@ class KnowledgeAction(ProfileAction, metaclass=ABCMeta):
         years = experience_years(query.text)
         # "... with 3 years of experience" (but a developer's years are not ML years, nor a friend's)
         if (years is not None and not query.first("level") and not query.first("background")
-                and not query.about_someone_else()):
+                and not query.about_someone_else() and years_mean(query.understood) == "level"):
             level = await asyncio.to_thread(lambda: knowledge_base().level_for_years(years).id)
             profile.level = learned["level"] = level
         reply = await asyncio.to_thread(self.answer_of_its_kind, profile, query)

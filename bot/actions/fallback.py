@@ -1,6 +1,7 @@
 """When the bot is unsure: suggest the closest topics, or ask to rephrase gibberish.
 It never answers a question it did not understand with an unrelated fact."""
 import asyncio
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Dict, List
@@ -15,6 +16,7 @@ from bot.actions.profile_state import PROFILE_SLOTS, Query
 from bot.actions.replies import intent_button
 from bot.actions.restore import ProfileAction
 from bot.actions.routing import next_in_sequence, topic_action
+from bot.clauses import IS_QUESTION
 from bot.nlu.english import looks_like_gibberish
 
 TOPICS_FILE = Path(__file__).with_name("topics.yml")
@@ -32,6 +34,14 @@ def suggestions(ranking: List[Dict[str, Any]]) -> List[Dict[str, str]]:
     return [intent_button(titles[name], name) for name in ranked[:MAX_SUGGESTIONS]]
 
 
+# A reaction to the last answer, made only of words like these: acknowledged, not guessed at.
+REACTION = re.compile(
+    r"^\W*(?:(?:ok|okay|k|cool|nice|great|awesome|alright|right|sure|lol|haha|wow|fair|thx|ty|yeah|yep|hmm|oh|ah|"
+    r"so|that'?s|it|this|sounds|feels|makes|good|sense|reassuring|interesting|to|know|got|i|see|noted|understood|"
+    r"perfect|neat|enough|helpful|useful|thanks|thank|you|very|really|pretty|honestly|tbh|ngl|then)\W*){1,7}$",
+    re.IGNORECASE)
+
+
 class ActionDidYouMean(ProfileAction):
     def name(self) -> str:
         return "action_did_you_mean"
@@ -41,7 +51,9 @@ class ActionDidYouMean(ProfileAction):
         text = message.get("text") or ""
         # A bare "mid" or "seattle" is the user telling us about themselves (often answering our question).
         kinds = {e.get("entity") for e in message.get("entities") or []}
-        if kinds & {*PROFILE_SLOTS, *LIST_ENTITIES} and len(text.split()) <= 4:
+        question = bool(IS_QUESTION.search(text.strip()))
+        # "senior, like 6 years doing ml", a bare "mid": the user telling us about themselves
+        if kinds & {*PROFILE_SLOTS, *LIST_ENTITIES} and (len(text.split()) <= 4 or not question):
             return await ActionUpdateProfile().respond(dispatcher, tracker, domain)
         # "sallary sceince" is words once the NLU has corrected it (bot.nlu.spelling_component)
         if await asyncio.to_thread(looks_like_gibberish, message.get("corrected_text") or text):
@@ -52,6 +64,9 @@ class ActionDidYouMean(ProfileAction):
                                        or topic_action("", query.entities, list(query.entities)) or "")
         if routed is not None:  # "what frameworks do ml people use": the topic it names
             return await routed.respond(dispatcher, tracker, domain)
+        if REACTION.match(text):  # "feels good", "makes sense": nothing was asked, so nothing to guess at
+            dispatcher.utter_message(response="utter_affirm")
+            return []
         buttons = suggestions(message.get("intent_ranking") or [])
         if buttons:
             dispatcher.utter_message(response="utter_did_you_mean", buttons=buttons)

@@ -9,6 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot.actions.base import action_registry, answer_safely, knowledge_base, remember_safely, reply_digest, send
 from bot.actions.profile_state import Profile, Query
+from bot.actions.profile_statements import SOMEONE_ELSE
 from bot.actions.restore import ProfileAction
 from bot.actions.routing import follow_up_action, next_in_sequence
 
@@ -54,6 +55,10 @@ class ActionAnswerYesNo(ProfileAction):
             from bot.actions.profile import ActionUpdateProfile  # it answers the pending question
 
             tracker.latest_message["entities"] = [{"entity": pending["slot"], "value": value}]
+            return await ActionUpdateProfile().respond(dispatcher, tracker, domain)
+        if any(st.stance != SOMEONE_ELSE for st in query.said):  # "no, I don't know Java": a correction
+            from bot.actions.profile import ActionUpdateProfile
+
             return await ActionUpdateProfile().respond(dispatcher, tracker, domain)
         if pending and intent == "deny":
             dispatcher.utter_message(response="utter_no_problem")

@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from bot.actions.base import action_registry, answer_other_questions, answer_safely, knowledge_base, remember_safely, send
 from bot.actions.followup import ActionFollowUp
 from bot.actions.intents import question_also_asked
-from bot.actions.profile_statements import SELF
+from bot.actions.profile_statements import SELF, retracted_fields, years_mean
 from bot.clauses import IS_QUESTION
 from bot.actions.profile_state import LIST_SLOTS, PROFILE_SLOTS, Profile, Query
 from bot.actions.questions import asked_questions
@@ -21,6 +21,7 @@ from bot.actions.restore import ProfileAction
 YEARS = re.compile(r"\b(\d{1,2})\s*\+?\s*(?:years?|yrs?)\b", re.IGNORECASE)
 SOMEONE_ELSE_REPLY = ("That sounds like it's about someone else, so I haven't noted it: I only keep what you tell "
                       "me about yourself.")
+OPPOSITE_BACKGROUND = {"programmer": "non_programmer", "non_programmer": "programmer"}
 # Entity kinds that add to a list in the profile rather than replace a value.
 LIST_ENTITIES = {"skill": "skills_known", "learning_step": "steps_done"}
 
@@ -37,9 +38,22 @@ def profile_updates(profile: Profile, query: Query, level_for_years) -> Dict[str
         elif not said and current and current in query.denied(slot):
             updates[slot] = None
     years = YEARS.search(query.text)
-    # "frontend dev with 2 yrs exp": years of programming, not of ML engineering
-    if years and "level" not in updates and not query.entities.get("background") and not query.about_someone_else():
-        updates["level"] = level_for_years(int(years.group(1)))
+    # "frontend dev with 2 yrs exp", "writing javascript for 4 years": programming years, not ML years
+    if years and not query.entities.get("background") and not query.about_someone_else():
+        meaning = years_mean(query.understood)
+        if meaning == "level" and "level" not in updates:
+            updates["level"] = level_for_years(int(years.group(1)))
+        elif meaning == "background" and profile.background != "programmer":
+            updates["background"] = "programmer"
+    # "I've never really coded": the opposite background, when only one is denied
+    denied = query.denied("background")
+    if not query.about_user("background") and len(denied) == 1 and denied[0] in OPPOSITE_BACKGROUND:
+        other = OPPOSITE_BACKGROUND[denied[0]]
+        if profile.background != other:
+            updates["background"] = other
+    for slot in retracted_fields(query.text):
+        if getattr(profile, slot):
+            updates[slot] = [] if slot in LIST_ENTITIES.values() else None
     for kind, slot in LIST_ENTITIES.items():
         current = getattr(profile, slot)
         denied = set(query.denied(kind))

@@ -30,7 +30,8 @@ OTHER_PERSON = re.compile(
     r"roommate|flatmate|neighbou?r|uncle|aunt|classmate|mentor)s?\b|\b(?:he|she|they)\s+(?:is|are|was|knows?|"
     r"works?|writes?|codes?|lives?|uses?|does|did|has|have)\b",
     re.IGNORECASE)
-FROM_BEFORE = re.compile(r"\b(?:from|used to|previously|formerly|before)\s*$", re.IGNORECASE)
+FROM_BEFORE = re.compile(r"\b(?:from|used to|previously|formerly|before|than|instead of|rather than)\s*$",
+                         re.IGNORECASE)
 # After a level word, a job that is not ML: the seniority of another career. A programming
 # job means the user programs; any other job says nothing about the profile.
 PROGRAMMING_JOB = re.compile(
@@ -103,3 +104,35 @@ def statements(text: str, entities: Iterable[Dict[str, Any]]) -> List[Statement]
             continue
         found.append(Statement(kind, value, stance(text, start, end)))
     return found
+
+
+# Years of experience belong to the job they are said with: ML years make an ML level,
+# programming years a programming background, anything else neither.
+ML_CONTEXT = re.compile(r"\b(?:ml|mle|mles|machine learning|ai|deep learning|mlops|ml engineer\w*)\b", re.IGNORECASE)
+PROGRAMMING_CONTEXT = re.compile(
+    r"\b(?:cod(?:e|ed|er|ing)|program\w*|develop\w*|dev|devs|software|engineer\w*|backend|frontend|full[- ]?stack|"
+    r"web|android|ios|javascript|typescript|java|python|c\+\+|c#|go|golang|rust|ruby|php|swift|kotlin|scala|sql|"
+    r"writing \w+|scripting)\b", re.IGNORECASE)
+
+
+def years_mean(text: str) -> Optional[str]:
+    """'level' when years are said of ML work, 'background' of programming, else None."""
+    if ML_CONTEXT.search(text) and not re.search(r"\b(?:switch|move|get|break|pivot|transition)\w*\s+(?:in)?to\b",
+                                                  text, re.IGNORECASE):
+        return "level"
+    return "background" if PROGRAMMING_CONTEXT.search(text) else None
+
+
+# "remove my location", "leave out where I work", "forget the company part": a whole field.
+FIELD_RETRACTION = re.compile(
+    r"\b(?:forget|remove|delete|drop|scratch|leave out|don'?t (?:store|keep|save)|do not (?:store|keep|save)|"
+    r"stop storing|clear|erase)\b[^.!?]{0,25}?\b(?P<field>location|city|where i (?:live|work)|company|employer|"
+    r"level|seniority|interest|speciali[sz]ation|background|skills|steps)\b", re.IGNORECASE)
+FIELD_SLOTS = {"location": "location", "city": "location", "where i live": "location", "where i work": "company_type",
+               "company": "company_type", "employer": "company_type", "level": "level", "seniority": "level",
+               "interest": "specialization", "specialisation": "specialization", "specialization": "specialization",
+               "background": "background", "skills": "skills_known", "steps": "steps_done"}
+
+
+def retracted_fields(text: str) -> List[str]:
+    return [FIELD_SLOTS[m.group("field").lower()] for m in FIELD_RETRACTION.finditer(text)]

@@ -39,7 +39,8 @@ def topic_action(current: str, entities: Dict[str, List[str]], kinds: Optional[L
 # "and then?", "ok, after that?", "now?", "what next": go on from the previous answer.
 GO_ON = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|and|then|cool|great|done|finished that too|got it)\W+)*"
                    r"(?:and then|then what|then|after that|after it|afterwards|next|what next|what's next|whats next|"
-                   r"now|now what|what now|what then|what after that)\W*$", re.IGNORECASE)
+                   r"now|now what|what now|what then|what after that|next is|next one|next step|the next one|"
+                   r"what comes next|and after)\W*$", re.IGNORECASE)
 
 
 def next_in_sequence(previous: str, text: str) -> Optional[str]:

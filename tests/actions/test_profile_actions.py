@@ -12,10 +12,17 @@ def test_a_self_description_fills_the_profile():
     assert "Seattle" in out.text and "already program" in out.text
 
 
-def test_years_of_experience_become_a_level():
-    out = run_action(ActionUpdateProfile(), "I have 3 years of experience", "inform")
+def test_years_of_ml_experience_become_a_level():
+    out = run_action(ActionUpdateProfile(), "I have 3 years of experience as an ML engineer", "inform")
     assert out.slot("level") == "mid"
-    assert run_action(ActionUpdateProfile(), "6 yrs in the field", "inform").slot("level") == "senior"
+    assert run_action(ActionUpdateProfile(), "6 yrs of mle work", "inform").slot("level") == "senior"
+
+
+def test_years_in_another_job_are_a_background_and_years_of_nothing_in_particular_are_nothing():
+    coding = run_action(ActionUpdateProfile(), "i've been writing javascript for like 4 years at work", "inform")
+    assert coding.slot("background") == "programmer" and not coding.sets("level")
+    vague = run_action(ActionUpdateProfile(), "6 yrs in the field", "inform")
+    assert not vague.sets("level")
 
 
 def test_skills_accumulate_instead_of_replacing():

@@ -113,3 +113,34 @@ def test_a_typed_follow_up_button_is_a_question_not_a_new_location():
     out = update("Remote?", slots=slots_after(first, {"location": "chicago"}), location__Remote="remote")
     assert not out.sets("location")
     assert "working remotely" in out.text
+
+
+def test_never_really_coded_replaces_a_programming_background():
+    out = update("hmm actually no, i've never really coded", slots={"background": "programmer"},
+                 background__coded="programmer")
+    assert out.slot("background") == "non_programmer"
+
+
+def test_a_whole_field_can_be_taken_out():
+    out = update("actually dont store my location, remove it pls", slots={"location": "bay_area", "skills_known": ["sql"]})
+    assert out.sets("location") and out.slot("location") is None and not out.sets("skills_known")
+
+
+def test_a_correction_classified_as_no_is_still_a_correction():
+    text = "no, I don't know Java"
+    out = run_action(ActionAnswerYesNo(), text, "deny", spans(text, skill__Java="java"),
+                     slots={"skills_known": ["python", "java"]})
+    assert out.slot("skills_known") == ["python"]
+
+
+def test_the_interest_liked_more_than_another_replaces_it():
+    text = "tbh computer vision excites me way more than nlp now, change that"
+    out = update(text, slots={"specialization": "nlp"}, specialization__computer_vision="computer_vision",
+                 specialization__nlp="nlp")
+    assert out.slot("specialization") == "computer_vision"
+
+
+def test_a_reaction_is_acknowledged_not_guessed_at():
+    from bot.actions.fallback import ActionDidYouMean
+    out = run_action(ActionDidYouMean(), "ok thats reassuring", "nlu_fallback")
+    assert out.responses == ["utter_affirm"]
