@@ -14,7 +14,8 @@ SENTENCE = re.compile(r"[^.?!;\n]+[.?!;\n]*")
 # A break before a second question inside a sentence: ", and how ...", " and what ...", ", is it ..."
 INNER_BREAK = re.compile(rf"(?:,\s*(?:and\s+|but\s+|so\s+|also\s+)?|\s+(?:and|also|plus)\s+(?:also\s+)?)(?=(?:{QUESTION_START})\b)",
                          re.IGNORECASE)
-IS_QUESTION = re.compile(rf"^\W*(?:{QUESTION_START})\b|\?\s*$", re.IGNORECASE)
+IS_QUESTION = re.compile(rf"^\W*(?:{QUESTION_START})\b|\?\s*$|^\W*(?:if|so|and|but|ok|okay)\b.*\b(?:am|do|will|would|"
+                         rf"could|can|should|is|are|does)\s+(?:i|we|you|it|they|that)\b", re.IGNORECASE)
 MIN_WORDS = 2
 # The user speaking about themselves: "I", "my", "jr mle here", or a statement that starts
 # with what they did ("just relocated to new york", "step update: linear algebra done").

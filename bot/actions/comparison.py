@@ -15,8 +15,9 @@ CUE = re.compile(r"\b(?:vs\.?|versus|or|compare|comparing|comparison|difference|
 
 
 def _two(query: Query, kind: str) -> Optional[List[str]]:
+    """Two (for skills up to three: "SageMaker vs Vertex AI vs Azure ML") values of the kind."""
     values = list(dict.fromkeys(query.entities.get(kind) or []))
-    return values[:2] if len(values) >= 2 else None
+    return values[:3 if kind == "skill" else 2] if len(values) >= 2 else None
 
 
 def _locations(kb: KnowledgeBase, ids: List[str]) -> str:
@@ -109,7 +110,7 @@ COMPARERS: Dict[str, Callable[[KnowledgeBase, List[str]], str]] = {
 
 def comparison(kb: KnowledgeBase, query: Query) -> Optional[str]:
     """Both sides of a comparison the message asks for, or None when it asks for none."""
-    if not CUE.search(query.understood):
+    if not CUE.search(query.both_texts):
         return None
     for kind, compare in COMPARERS.items():
         pair = _two(query, kind)

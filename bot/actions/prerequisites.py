@@ -13,6 +13,12 @@ CUE = re.compile(r"\b(?:before|prerequisites?|prereqs?|come first|comes first|fi
                  r"has to come first|needed for|required for)\b", re.IGNORECASE)
 
 
+BEFORE_LEARNING = re.compile(r"\b(?:before|prior to|ready for|prerequisites? (?:for|of)|prereqs? (?:for|of))\s+"
+                             r"(?:i\s+)?(?:start(?:ing)?\s+|learn(?:ing)?\s+|pick(?:ing)?\s+up\s+|div(?:e|ing)\s+into\s+|"
+                             r"get(?:ting)?\s+into\s+|tackl(?:e|ing)\s+|mov(?:e|ing)\s+on\s+to\s+|us(?:e|ing)\s+|"
+                             r"touch(?:ing)?\s+)?(?:the\s+)?\w", re.IGNORECASE)
+
+
 def _before_step(kb: KnowledgeBase, step_id: str, profile: Profile, via: str = "") -> str:
     steps = kb.learning_steps()
     target = next(s for s in steps if s.id == step_id)
@@ -39,13 +45,13 @@ def _before_level(kb: KnowledgeBase, level_id: str) -> Optional[str]:
 
 def prerequisites(kb: KnowledgeBase, profile: Profile, query: Query) -> Optional[str]:
     """What comes before the step, skill or level the message asks about, or None."""
-    if not CUE.search(query.understood):
+    if not CUE.search(query.both_texts):
         return None
     step = query.first("learning_step")
     if step:
         return _before_step(kb, step, profile)
     skill = query.first("skill")
-    if skill:
+    if skill and BEFORE_LEARNING.search(query.both_texts):  # not "projects on my github before applying"
         info = next((k for c in kb.skill_categories() for k in c.skills if k.id == skill), None)
         if info:
             return _before_step(kb, info.learning_step_id, profile, f" (where {info.name} is learned)")

@@ -13,7 +13,7 @@ from bot.actions.intents import question_also_asked
 from bot.actions.profile_statements import SELF, retracted_fields, years_mean
 from bot.clauses import IS_QUESTION
 from bot.actions.profile_state import LIST_SLOTS, PROFILE_SLOTS, Profile, Query
-from bot.actions.questions import asked_questions
+from bot.actions.questions import asked_questions, outside_questions
 from bot.actions.replies import bullets, join_words
 from bot.actions.restore import ProfileAction
 
@@ -100,12 +100,18 @@ class ActionUpdateProfile(ProfileAction):
 
     async def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[Dict[str, Any]]:
         kb = knowledge_base()
+        message = tracker.latest_message or {}
         query = Query.from_tracker(tracker)
         if asks_about_the_previous_answer(query, tracker):  # a typed "Remote?" after a salary answer
             return await ActionFollowUp().respond(dispatcher, tracker, domain)
+        # What the message says about the user is outside its questions: "could I stay in Columbus
+        # and earn well?" asks about a place, it doesn't say where the user lives.
+        said = Query.from_message(outside_questions(message), query.previous)
         profile = Profile.from_tracker(tracker)
-        updates = await asyncio.to_thread(profile_updates, profile, query, lambda years: kb.level_for_years(years).id)
+        updates = await asyncio.to_thread(profile_updates, profile, said, lambda years: kb.level_for_years(years).id)
         if not updates:
+            if asked_questions(message):
+                return await answer_other_questions(self.name(), tracker, [], dispatcher)
             if query.about_someone_else():
                 dispatcher.utter_message(text=SOMEONE_ELSE_REPLY)
             else:

@@ -5,7 +5,7 @@ from typing import Callable, Collection, Dict, List, Optional
 
 from rasa_sdk import Tracker
 
-from bot.actions.profile_statements import DENIED, FORMER, HOLDS, SOMEONE_ELSE, Statement, statements
+from bot.actions.profile_statements import COMPARED, DENIED, FORMER, HOLDS, SOMEONE_ELSE, Statement, statements
 from bot.actions.questions import QUESTION_ENTITY
 
 # "3 years of experience", "5 yrs exp", "2 years in", "I have 4 years": the user's own experience.
@@ -71,6 +71,11 @@ class Query:
     def understood(self) -> str:
         return self.corrected or self.text
 
+    @property
+    def both_texts(self) -> str:
+        """What the user typed and what the NLU read, for cue words spelled either way."""
+        return f"{self.text}\n{self.corrected}" if self.corrected and self.corrected != self.text else self.text
+
     @classmethod
     def from_tracker(cls, tracker: Tracker) -> "Query":
         return cls.from_message(tracker.latest_message or {}, tracker.get_slot("context") or {})
@@ -82,7 +87,7 @@ class Query:
         entities: Dict[str, List[str]] = {}
         for s in said:
             values = entities.setdefault(s.kind, [])
-            if s.stance in (HOLDS, SOMEONE_ELSE) and s.value not in values:
+            if s.stance in (HOLDS, SOMEONE_ELSE, COMPARED) and s.value not in values:
                 values.append(s.value)
         entities = {kind: values for kind, values in entities.items() if values}
         intent = (message.get("intent") or {}).get("name") or ""

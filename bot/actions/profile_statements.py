@@ -14,6 +14,8 @@ from typing import Any, Dict, Iterable, List, Optional
 from bot.clauses import SELF
 
 HOLDS, DENIED, SOMEONE_ELSE, FORMER = "holds", "denied", "someone_else", "former"
+# "more than NLP", "instead of Java": named as the other side, neither held nor denied.
+COMPARED = "compared"
 
 CLAUSE_BREAK = re.compile(r"[.;!?\n]+|,?\s+\b(?:but|although|though|however|whereas|except|actually|instead)\b"
                           r"|,\s*(?=(?:not|i|i'm|im|i've|ive|i'd|now|and now)\b)|\bi meant\b",
@@ -30,8 +32,8 @@ OTHER_PERSON = re.compile(
     r"roommate|flatmate|neighbou?r|uncle|aunt|classmate|mentor)s?\b|\b(?:he|she|they)\s+(?:is|are|was|knows?|"
     r"works?|writes?|codes?|lives?|uses?|does|did|has|have)\b",
     re.IGNORECASE)
-FROM_BEFORE = re.compile(r"\b(?:from|used to|previously|formerly|before|than|instead of|rather than)\s*$",
-                         re.IGNORECASE)
+FROM_BEFORE = re.compile(r"\b(?:from|used to|previously|formerly|before)\s*$", re.IGNORECASE)
+THAN = re.compile(r"\b(?:than|instead of|rather than|over|vs\.?|versus|or)\s*$", re.IGNORECASE)
 # After a level word, a job that is not ML: the seniority of another career. A programming
 # job means the user programs; any other job says nothing about the profile.
 PROGRAMMING_JOB = re.compile(
@@ -66,6 +68,8 @@ def stance(text: str, start: Optional[int], end: Optional[int]) -> str:
     before = text[_clause_start(text, start):start]
     if FROM_BEFORE.search(before):
         return FORMER
+    if THAN.search(before):
+        return COMPARED
     if OTHER_PERSON.search(before) and not SELF.search(before[OTHER_PERSON.search(before).end():]):
         return SOMEONE_ELSE
     if DENIAL.search(before):

@@ -29,3 +29,13 @@ def narrowed(message: Dict[str, Any], asked: Asked) -> Dict[str, Any]:
                 and asked.start <= e["start"] and e["end"] <= asked.end]
     return {**message, "text": text[asked.start:asked.end], "intent": {"name": asked.intent, "confidence": 1.0},
             "entities": entities, "corrected_text": None}
+
+
+def outside_questions(message: Dict[str, Any]) -> Dict[str, Any]:
+    """The message without its questions' entities: what it says, rather than asks."""
+    spans = [(a.start, a.end) for a in asked_questions(message)]
+    if not spans:
+        return message
+    kept = [e for e in message.get("entities") or [] if e.get("entity") != QUESTION_ENTITY and not any(
+        isinstance(e.get("start"), int) and a <= e["start"] < b for a, b in spans)]
+    return {**message, "entities": kept}

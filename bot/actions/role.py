@@ -1,7 +1,7 @@
 """What an ML engineer does, and how the role compares with related roles."""
 from typing import List
 
-from bot.actions.base import KnowledgeAction, Reply
+from bot.actions.base import KnowledgeAction, Reply, action_registry
 from bot.actions.profile_state import Profile, Query
 from bot.actions.replies import bullets, button, intent_button, money
 from knowledge import KnowledgeBase
@@ -63,6 +63,10 @@ class ActionComparePay(KnowledgeAction):
         return "action_compare_pay"
 
     def answer(self, kb: KnowledgeBase, profile: Profile, query: Query) -> Reply:
+        named = [r for r in query.entities.get("role") or [] if r != MLE]
+        if not named and any(query.entities.get(k) for k in ("level", "location", "company_type", "specialization")):
+            # "mle tc at faang?", "mle pay in london?": ML engineer pay there, not the role table
+            return action_registry()["action_salary"].answer(kb, profile, query)
         roles = query.entities.get("role") or (query.previous.get("entities") or {}).get("role")
         if not roles:
             ranked = kb.roles()

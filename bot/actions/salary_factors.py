@@ -50,7 +50,7 @@ FACTORS = {
 def asked_factor(query: Query) -> Optional[str]:
     """The pay factor a question asks about ("all" for what moves pay in general), when it asks
     what moves pay rather than for a figure."""
-    text = query.understood
+    text = query.both_texts
     if not EFFECT.search(text) or len(set(query.entities.get("level") or [])) == 1:
         return None
     for factor, words in FACTORS.items():
@@ -62,7 +62,7 @@ def asked_factor(query: Query) -> Optional[str]:
 def pay_factor_answer(kb: KnowledgeBase, query: Query, about_pay: bool) -> Optional[str]:
     """The factor answer for a what-moves-pay question; outside the salary answers only when the
     message is about pay at all ("is it worth moving to New York for a higher salary?")."""
-    if not (about_pay or PAY.search(query.understood)):
+    if not (about_pay or PAY.search(query.both_texts)):
         return None
     factor = asked_factor(query)
     if factor is None or (factor == "location" and len(set(query.entities.get("location") or [])) >= 2):

@@ -43,3 +43,19 @@ def test_two_questions_for_one_answer_about_different_things_get_both():
             {"entity": "education_path", "value": "masters", "start": text.index("master's"), "end": text.index("master's") + 8}]
     out = run_action(ActionEducationPaths(), text, "ask_education", ents)
     assert len(out.messages) == 2 and "3-6 months" in out.messages[0]["text"] and "Master" in out.messages[1]["text"]
+
+
+def test_a_place_inside_a_question_is_not_taken_for_where_the_user_lives():
+    text = "I'm a web dev living in Columbus. Could I stay where I am and still earn well, or move to SF?"
+    q = "Could I stay where I am and still earn well, or move to SF?"
+    ents = spans(text, background__web_dev="programmer", location__Columbus="columbus", location__SF="bay_area") + [
+        question(text, q, "ask_salary")]
+    out = run_action(ActionUpdateProfile(), text, "inform", ents)
+    assert out.slot("location") == "columbus"
+
+
+def test_ml_engineer_pay_somewhere_is_a_salary_answer_not_the_role_table():
+    from bot.actions.role import ActionComparePay
+    out = run_action(ActionComparePay(), "mle tc at faang?", "compare_pay", {"role": "ml_engineer", "company_type": "faang"},
+                     slots={"asked": ["level"]})
+    assert "+20-40% for FAANG" in out.text and "Data Scientist" not in out.text
