@@ -15,7 +15,6 @@ class Settings:
     actions_port: int
     web_port: int
     model: Path
-    api_token: Optional[str]
     # Required by the REST channel when set; without it REST is on only on loopback.
     rest_token: Optional[str]
     cors_origins: List[str]
@@ -74,7 +73,6 @@ def load_settings() -> Settings:
         actions_port=_port("CAREERBOT_ACTIONS_PORT", 5055),
         web_port=web_port,
         model=Path(env("CAREERBOT_MODEL", str(PROJECT_ROOT / "models" / "careerbot.tar.gz"))),
-        api_token=env("CAREERBOT_API_TOKEN") or None,
         rest_token=env("CAREERBOT_REST_TOKEN") or None,
         cors_origins=origins,
         slack_token=env("SLACK_BOT_TOKEN") or None,
