@@ -1,13 +1,9 @@
 """Career levels and progression."""
 from bot.actions.base import KnowledgeAction, Reply
 from bot.actions.profile_state import Profile, Query
-from bot.actions.replies import bullets, button, join_words, money_range
+from bot.actions.replies import bullets, button, join_words, level_years, money_range
 from knowledge import KnowledgeBase
 from knowledge.results import CareerLevelInfo, Unknown
-
-
-def years(level: CareerLevelInfo) -> str:
-    return f"{level.min_years}+ years" if level.max_years is None else f"{level.min_years}-{level.max_years} years"
 
 
 def pay(level: CareerLevelInfo) -> str:
@@ -27,20 +23,20 @@ class ActionCareerLevels(KnowledgeAction):
             level = kb.career_level(asked)
             if isinstance(level, Unknown):
                 return Reply(f"The levels in the guide are: {join_words(level.known)}.")
-            text = f"**{level.name}** ({years(level)}):\n{bullets(level.scope)}\nPay: {pay(level)}."
+            text = f"**{level.name}** ({level_years(level)}):\n{bullets(level.scope)}\nPay: {pay(level)}."
             if level.advice:
                 text += f"\n{level.advice}"
             nxt = next((lv for lv in levels if lv.position == level.position + 1), None)
             if nxt:
                 text += f"\n\nNext: **{nxt.name}** from {nxt.min_years} years."
             return Reply(text, [button(f"{level.name.split()[0]} salary", f'/ask_salary{{"level":"{level.id}"}}')])
-        lines = [f"**{lv.name}** ({years(lv)}): {join_words(lv.scope).lower()}." for lv in levels]
+        lines = [f"**{lv.name}** ({level_years(lv)}): {join_words(lv.scope).lower()}." for lv in levels]
         text = f"{kb.progression_advice().text}\n{bullets(lines)}"
         if profile.level:
             mine = next((lv for lv in levels if lv.id == profile.level), None)
             nxt = next((lv for lv in levels if mine and lv.position == mine.position + 1), None)
             if mine:
-                text += f"\n\nYou're at **{mine.name}**" + (f"; next is **{nxt.name}** ({years(nxt)})." if nxt else ", the top of the ladder.")
+                text += f"\n\nYou're at **{mine.name}**" + (f"; next is **{nxt.name}** ({level_years(nxt)})." if nxt else ", the top of the ladder.")
         # The guide's career section names the complementary paths.
         others = [r for r in kb.roles() if r.source == levels[0].source]
         if others:

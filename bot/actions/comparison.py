@@ -6,7 +6,7 @@ import re
 from typing import Callable, Dict, List, Optional
 
 from bot.actions.profile_state import Query
-from bot.actions.replies import bullets, money_range, months
+from bot.actions.replies import bullets, level_years, money_range, months
 from knowledge import KnowledgeBase
 from knowledge.results import Unknown
 
@@ -57,7 +57,7 @@ def _levels(kb: KnowledgeBase, ids: List[str]) -> str:
     lines = []
     for i in ids:
         lv = levels[i]
-        years = f"{lv.min_years}+ years" if lv.max_years is None else f"{lv.min_years}-{lv.max_years} years"
+        years = level_years(lv)
         pay = " or ".join(money_range(b.min_usd, b.max_usd) for b in lv.salary_bands) or "no salary figure in the guide"
         lines.append(f"**{lv.name}** ({years}; {pay}): {'; '.join(lv.scope)}")
     return bullets(lines)

@@ -1,6 +1,8 @@
 """Small helpers to write reply text: money, durations, lists, buttons."""
 from typing import Dict, Iterable, Optional, Sequence
 
+from knowledge.results import CareerLevelInfo
+
 
 def money(amount: int) -> str:
     return f"${amount // 1000}K" if amount % 1000 == 0 else f"${amount:,}"
@@ -42,3 +44,8 @@ def inform_button(title: str, slot: str, value: str) -> Dict[str, str]:
 def intent_button(title: str, intent: str) -> Dict[str, str]:
     return button(title, f"/{intent}")
 
+
+
+def level_years(level: CareerLevelInfo) -> str:
+    """'2-5 years', '5+ years': how long into a career the guide puts a level."""
+    return f"{level.min_years}+ years" if level.max_years is None else f"{level.min_years}-{level.max_years} years"

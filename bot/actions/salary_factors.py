@@ -5,7 +5,7 @@ import re
 from typing import List, Optional
 
 from bot.actions.profile_state import Query
-from bot.actions.replies import bullets, money_range
+from bot.actions.replies import bullets, level_years, money_range
 from knowledge import KnowledgeBase
 from knowledge.results import Adjustment, SalaryRange
 from knowledge.salary import apply_adjustments
@@ -89,7 +89,7 @@ def describe_factor(kb: KnowledgeBase, factor: str) -> str:
         lines = []
         for lv in kb.career_levels():
             pay = " or ".join(money_range(b.min_usd, b.max_usd) for b in lv.salary_bands) or "no figure in the guide"
-            years = f"{lv.min_years}+ years" if lv.max_years is None else f"{lv.min_years}-{lv.max_years} years"
+            years = level_years(lv)
             lines.append(f"{lv.name} ({years}): {pay}")
         return ("**Experience moves pay the most** in the guide's figures (US):\n" + bullets(lines) +
                 "\nWhere the guide gives two figures for a level, both are shown.")
