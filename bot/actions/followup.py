@@ -14,6 +14,9 @@ from bot.actions.restore import ProfileAction
 from bot.actions.routing import follow_up_action, next_in_sequence
 
 
+SAME_AGAIN = "Ask about another level, place or company (e.g. “what about FAANG?”) to compare."
+
+
 class ActionFollowUp(ProfileAction):
     """Re-answers the previous question with the parameters this message changes."""
 
@@ -33,7 +36,8 @@ class ActionFollowUp(ProfileAction):
         if reply is None:
             return []
         if reply_digest(reply.text) == query.previous.get("digest"):  # never the same answer twice
-            dispatcher.utter_message(response="utter_follow_up_without_context")
+            headline = reply.text.splitlines()[0]
+            dispatcher.utter_message(text=f"That's what I just said: {headline}\n{SAME_AGAIN}")
             return []
         events = send(dispatcher, previous.name(), continued, reply, profile)
         await remember_safely(tracker, events)
