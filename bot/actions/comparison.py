@@ -87,9 +87,12 @@ def _skills(kb: KnowledgeBase, ids: List[str]) -> str:
     for i in ids:
         s = skills[i]
         lines.append(f"**{s.name}**: {s.category_name}" + (f" ({s.note})" if s.note else ""))
-    same = len({skills[i].category_id for i in ids}) == 1
+    required = [skills[i] for i in ids if skills[i].required]
     text = bullets(lines)
-    if same:
+    if required and len(required) < len(ids):  # "java or python?": the guide does rank these
+        text += "\n" + " ".join(f"The guide counts {k.name} as required" + (f" ({k.note})" if k.note else "") + "."
+                                for k in required)
+    elif len({skills[i].category_id for i in ids}) == 1:
         text += "\nThe guide lists them side by side in the same group and doesn't rank one above the other."
     return text
 

@@ -119,12 +119,24 @@ PROGRAMMING_CONTEXT = re.compile(
     r"writing \w+|scripting)\b", re.IGNORECASE)
 
 
+YEARS = re.compile(r"\b\d{1,2}\s*\+?\s*(?:years?|yrs?|yoe)\b|\ba decade\b", re.IGNORECASE)
+# Words that make ML a goal, not the work the years were spent on: "8 years in the ICU, want to become an MLE".
+ML_AS_GOAL = re.compile(r"\b(?:want|wanna|become|becoming|switch\w*|mov\w*|pivot\w*|transition\w*|into|aim\w*|"
+                        r"hope|hoping|trying|considering|thinking|break|get)\b", re.IGNORECASE)
+
+
 def years_mean(text: str) -> Optional[str]:
-    """'level' when years are said of ML work, 'background' of programming, else None."""
-    if ML_CONTEXT.search(text) and not re.search(r"\b(?:switch|move|get|break|pivot|transition)\w*\s+(?:in)?to\b",
-                                                  text, re.IGNORECASE):
+    """'level' when years are said of ML work ("3 years as an ML engineer"), 'background' of
+    programming ("writing javascript for 4 years"), else None: only the clause the years are in counts."""
+    match = YEARS.search(text or "")
+    if not match:
+        return None
+    start = max([0] + [m.end() for m in re.finditer(r"[.;!?\n]|,\s", text[:match.start()])])
+    end = min([len(text)] + [match.end() + m.start() for m in re.finditer(r"[.;!?\n]|,\s", text[match.end():])])
+    clause = text[start:end]
+    if ML_CONTEXT.search(clause) and not ML_AS_GOAL.search(clause):
         return "level"
-    return "background" if PROGRAMMING_CONTEXT.search(text) else None
+    return "background" if PROGRAMMING_CONTEXT.search(clause) else None
 
 
 # "remove my location", "leave out where I work", "forget the company part": a whole field.

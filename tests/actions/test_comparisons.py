@@ -38,3 +38,9 @@ def test_two_levels_give_both_bands_and_years():
 def test_two_frameworks_the_guide_lists_together_are_not_ranked():
     out = run_action(ActionListSkills(), "pytorch or tensorflow?", "ask_skills", {"skill": ["pytorch", "tensorflow"]})
     assert "PyTorch" in out.text and "TensorFlow" in out.text and "doesn't rank" in out.text
+
+
+def test_a_required_skill_against_an_alternative_says_which_the_guide_requires():
+    out = run_action(ActionListSkills(), "can i just use java or do i really need python", "ask_skills",
+                     {"skill": ["java", "python"]})
+    assert "counts Python as required" in out.text and "doesn't rank" not in out.text

@@ -144,3 +144,10 @@ def test_a_reaction_is_acknowledged_not_guessed_at():
     from bot.actions.fallback import ActionDidYouMean
     out = run_action(ActionDidYouMean(), "ok thats reassuring", "nlu_fallback")
     assert out.responses == ["utter_affirm"]
+
+
+
+def test_years_in_another_job_beside_an_ml_goal_are_no_ml_level():
+    out = update("8 yrs in the ICU, never written a line of code, want to become an ml engineer")
+    assert not out.sets("level")
+    assert update("I've been an ML engineer for 3 years").slot("level") == "mid"
