@@ -25,8 +25,7 @@ CONTENT := $(wildcard knowledge/content/*.yml)
 KB_LOADED := var/kb.loaded
 SPACY_MODEL := var/spacy/careerbot_en/meta.json
 MODEL := models/careerbot.tar.gz
-TRAINING_INPUTS := config.yml bot/domain.yml $(wildcard bot/data/*.yml) bot/nlu/entity_normalizer.py \
-  bot/nlu/spelling_component.py
+TRAINING_INPUTS := config.yml bot/domain.yml $(wildcard bot/data/*.yml) $(wildcard bot/rasa_ext/nlu/*.py) bot/rasa_ext/policy.py
 
 .PHONY: help install kb spacy train run shell test test-scale bench check-python browser clean
 
@@ -53,16 +52,16 @@ $(INSTALLED): pyproject.toml constraints.txt
 
 install: $(INSTALLED)
 
-$(KB_LOADED): $(INSTALLED) $(CONTENT) $(wildcard knowledge/*.py) $(wildcard knowledge/migrations/versions/*.py)
+$(KB_LOADED): $(INSTALLED) $(CONTENT) $(wildcard knowledge/*.py) $(wildcard storage/migrations/versions/*.py)
 	@echo "==> Loading the knowledge base"
 	$(PY) -m knowledge load
 	@touch $@
 
 kb: $(KB_LOADED)
 
-$(SPACY_MODEL): $(KB_LOADED) bot/nlu/spacy_pipeline.py
+$(SPACY_MODEL): $(KB_LOADED) bot/rasa_ext/nlu/spacy_pipeline.py
 	@echo "==> Building the spaCy pipeline from the knowledge base"
-	$(PY) -m bot.nlu.spacy_pipeline
+	$(PY) -m bot.rasa_ext.nlu.spacy_pipeline
 
 spacy: $(SPACY_MODEL)
 

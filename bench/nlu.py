@@ -17,8 +17,8 @@ from typing import Dict, List, Sequence, Set, Tuple
 import numpy as np
 import yaml
 
+from bench.intent_scores import heldout_examples, per_intent_scores
 from bench.procs import run_timed
-from tests.nlu.test_heldout_intents import heldout_examples, per_intent_scores
 
 
 @dataclass(frozen=True)

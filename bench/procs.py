@@ -1,5 +1,4 @@
 """Child processes that never outlive the benchmark, and process-tree memory from /proc."""
-import ctypes
 import os
 import signal
 import subprocess
@@ -8,18 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence
 
-PR_SET_PDEATHSIG = 1
+from bot.processes import die_with_parent
 
 # Keeps Rasa off the network and TensorFlow quiet in every child.
 QUIET_ENV = {"RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2", "PYTHONUNBUFFERED": "1"}
-
-
-def _die_with_parent() -> None:
-    """The child gets SIGTERM if the benchmark dies, even by SIGKILL."""
-    try:
-        ctypes.CDLL("libc.so.6").prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
-    except OSError:
-        pass
 
 
 def spawn(cmd: Sequence[str], cwd: Path, log: Path, env: Optional[Dict[str, str]] = None) -> subprocess.Popen:
@@ -28,7 +19,7 @@ def spawn(cmd: Sequence[str], cwd: Path, log: Path, env: Optional[Dict[str, str]
     with open(log, "wb") as out:
         return subprocess.Popen(list(cmd), cwd=cwd, env={**os.environ, **QUIET_ENV, **(env or {})},
                                 stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
-                                start_new_session=True, preexec_fn=_die_with_parent)
+                                start_new_session=True, preexec_fn=die_with_parent())
 
 
 def descendants(pid: int) -> List[int]:

@@ -25,6 +25,7 @@ from bench import report, servers, training, workloads
 from bench.nlu import domain_intents, evaluate_in_subprocess
 from bench.reference import ensure_reference
 from bench.workloads import Script
+from settings import SPACY_MODEL_DIR
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 RESULTS_DIR = PROJECT_ROOT / "results"
@@ -32,7 +33,7 @@ BENCH_VAR = PROJECT_ROOT / "var" / "bench"
 LOG_DIR = BENCH_VAR / "logs"
 TRACKER_DB = BENCH_VAR / "run" / "tracker.db"
 PARTIAL = RESULTS_DIR / "bench.partial.json"
-SPACY_MODEL = PROJECT_ROOT / "var" / "spacy" / "careerbot_en" / "meta.json"
+SPACY_MODEL = SPACY_MODEL_DIR / "meta.json"
 MB = 1024 * 1024
 
 
@@ -147,8 +148,9 @@ def main() -> int:
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")  # before TensorFlow is imported by the NLU step
     signal.signal(signal.SIGTERM, _raise_on_sigterm)
 
-    from bot.settings import load_settings
     from rasa import __version__ as rasa_version
+
+    from settings import load_settings
 
     careerbot_model = load_settings().model
     if not careerbot_model.exists() or not SPACY_MODEL.exists():

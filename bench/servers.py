@@ -1,6 +1,5 @@
 """Starts careerbot and the reference bot on free loopback ports, and watches their memory."""
 import json
-import socket
 import subprocess
 import sys
 import threading
@@ -12,18 +11,9 @@ from pathlib import Path
 from typing import Callable, Dict, List, Optional
 
 from bench.procs import cmdline, descendants, rss_bytes, spawn, stop_tree
+from bot.processes import free_port
 
 START_TIMEOUT_S = 300
-RESERVED_PORTS = {5005, 5055, 8000}  # the defaults other people's `make run` uses
-
-
-def free_port() -> int:
-    while True:
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            port = s.getsockname()[1]
-        if port not in RESERVED_PORTS:
-            return port
 
 
 @dataclass

@@ -56,7 +56,7 @@ def _careerbot_kb_change(project: Path, tmp: Path, log_dir: Path) -> tuple:
     assert edited != levels.read_text(), "the benchmark's KB edit no longer applies; update bench/training.py"
     levels.write_text(edited)
     kb_load = run_timed(load_cmd, project, log_dir / "kb-load.log").seconds
-    spacy_rebuild = run_timed([sys.executable, "-m", "bot.nlu.spacy_pipeline", "--out", str(tmp / "spacy")],
+    spacy_rebuild = run_timed([sys.executable, "-m", "bot.rasa_ext.nlu.spacy_pipeline", "--out", str(tmp / "spacy")],
                               project, log_dir / "spacy-rebuild.log", env={"CAREERBOT_DB_URL": db_url}).seconds
     return kb_load, spacy_rebuild
 

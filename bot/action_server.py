@@ -17,7 +17,7 @@ from rasa_sdk.endpoint import create_app
 from sanic import Sanic, response
 from sanic.request import Request
 
-from bot.channels.limits import MAX_REQUEST_BYTES
+from bot.rasa_ext.channels.limits import MAX_REQUEST_BYTES
 from bot.shared_secrets import ACTION_TOKEN, ACTION_TOKEN_HEADER, shared_secret
 
 OPEN_PATHS = ("/health",)

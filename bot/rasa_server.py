@@ -1,4 +1,4 @@
-"""Rasa's command line with careerbot's changes to Rasa 3.6 in place (bot/action_calls.py).
+"""Rasa's command line with careerbot's changes to Rasa 3.6 in place (bot/rasa_ext).
 
     python -m bot.rasa_server run --model models/careerbot.tar.gz ...   # what bot.serve starts
 
@@ -10,8 +10,8 @@ import os
 import sys
 from typing import List
 
-from bot import action_calls, clause_parsing
-from bot.channels.limits import MAX_REQUEST_BYTES
+from bot import rasa_ext
+from bot.rasa_ext.channels.limits import MAX_REQUEST_BYTES
 
 API_TOKEN_ENV = "CAREERBOT_API_TOKEN"
 
@@ -28,8 +28,7 @@ def rasa_argv(argv: List[str]) -> List[str]:
 def main() -> None:
     # Sanic's default request limit is 100 MB; it reads this when Rasa builds its app.
     os.environ.setdefault("SANIC_REQUEST_MAX_SIZE", str(MAX_REQUEST_BYTES))
-    action_calls.install()
-    clause_parsing.install()
+    rasa_ext.install()
     from rasa.__main__ import main as rasa_main
 
     sys.argv = rasa_argv(sys.argv)

@@ -1,5 +1,5 @@
 """Renames conversations the tracker store holds under ids from before conversation ids were
-namespaced by channel (knowledge/conversation_ids.py), so no stored history is lost or left
+namespaced by channel (userdata/conversation_ids.py), so no stored history is lost or left
 where another channel could name it. Idempotent; `make run` runs it before starting Rasa.
 
     python -m bot.rename_conversations   # the tracker database of CAREERBOT_TRACKER_DB_URL
@@ -11,8 +11,8 @@ from typing import Dict
 from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.engine import Engine
 
-from bot.settings import load_settings
-from knowledge.conversation_ids import NeedsSlackTeam, is_namespaced, legacy_to_namespaced
+from settings import load_settings
+from userdata.conversation_ids import NeedsSlackTeam, is_namespaced, legacy_to_namespaced
 
 
 def rename_conversations(engine: Engine) -> Dict[str, str]:

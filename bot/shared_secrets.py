@@ -9,10 +9,9 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.settings import PROJECT_ROOT
-from knowledge.db import private_dirs
+from settings import RUN_DIR
+from storage.engine import private_dirs
 
-RUN_DIR = PROJECT_ROOT / "var" / "run"
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from typing import Any, Dict, List, Optional
 
 import questionary
 import rasa.core.channels.console as console
-from bot import action_calls, clause_parsing
+from bot import rasa_ext
 from rasa.shared.utils.cli import print_color
 from rasa.shared.utils.io import bcolors
 
@@ -37,8 +37,7 @@ async def get_user_input(previous_response: Optional[Dict[str, Any]]) -> Optiona
 
 def main() -> None:
     console._get_user_input = get_user_input
-    action_calls.install()
-    clause_parsing.install()
+    rasa_ext.install()
     from rasa.__main__ import main as rasa_main
 
     sys.argv = ["rasa", "shell", *sys.argv[1:]]

@@ -15,16 +15,15 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence
 
 from sqlalchemy.engine import make_url
 
-from bot.serve import (RUN_DIR, RestartPolicy, Supervisor, action_server_cmd, credentials, endpoints, rasa_cmd,
-                       write_run_file)
-from bot.settings import Settings, load_settings
+from bot.server_config import action_server_cmd, credentials, endpoints, rasa_cmd, write_run_file
+from bot.supervisor import RestartPolicy, Supervisor
+from settings import RUN_DIR, Settings, load_settings
 
 QUIET_ENV = {"RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2", "PYTHONUNBUFFERED": "1"}
 # A message waits for its conversation's lock until the turns before it are done, and for the
@@ -128,16 +127,6 @@ class Cluster:
     def pid(self, name: str) -> int:
         return self.supervisor.procs[name].pid
 
-    def is_running(self, name: str) -> bool:
-        proc = self.supervisor.procs.get(name)
-        return proc is not None and proc.poll() is None
-
-    def kill_server(self, name: str) -> None:
-        """SIGKILL, as a crash would, and returns once the process (and so its sockets) is gone."""
-        proc = self.supervisor.procs[name]
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
 
     def stop_server(self, name: str) -> None:
         proc = self.supervisor.procs.get(name)

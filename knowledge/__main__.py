@@ -8,9 +8,9 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from knowledge.content import CONTENT_DIR, read_content
-from knowledge.db import database_url, get_engine
 from knowledge.errors import ContentError
 from knowledge.loader import create_schema, load, table_counts
+from storage.engine import database_url, get_engine
 
 
 def main(argv=None) -> int:
@@ -27,7 +27,12 @@ def main(argv=None) -> int:
             print("knowledge: schema is up to date")
             return 0
         if args.command == "stats":
-            for table, count in table_counts(get_engine(url)).items():
+            try:
+                counts = table_counts(get_engine(url))
+            except LookupError as exc:
+                print(f"knowledge: {_redact(url)}: {exc}", file=sys.stderr)
+                return 1
+            for table, count in counts.items():
                 print(f"{table:24} {count:5}")
             return 0
         print(f"knowledge: validating {args.content} ...", flush=True)

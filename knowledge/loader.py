@@ -2,13 +2,14 @@
 from dataclasses import dataclass, field
 from typing import Dict
 
-from sqlalchemy import func, select
+from sqlalchemy import func, inspect, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from knowledge import migrate, models
+from knowledge import models
 from knowledge.content import Content
 from knowledge.rows import content_rows
+from storage import migrate
 
 
 @dataclass
@@ -63,7 +64,11 @@ def load(content: Content, engine: Engine) -> LoadReport:
 
 
 def table_counts(engine: Engine) -> Dict[str, int]:
-    create_schema(engine)
+    """Rows per knowledge-base table; reads only (a missing table is an error, not created)."""
+    missing = [t.__tablename__ for t in models.TABLES_IN_LOAD_ORDER if not inspect(engine).has_table(t.__tablename__)]
+    if missing:
+        what = "knowledge base" if len(missing) == len(models.TABLES_IN_LOAD_ORDER) else f"{', '.join(missing)} table"
+        raise LookupError(f"the database has no {what}: run `python -m knowledge load` first")
     with Session(engine, future=True) as session:
         return {
             table.__tablename__: session.execute(select(func.count()).select_from(table)).scalar_one()

@@ -1,8 +1,7 @@
 """SQLAlchemy tables of the knowledge base (2.0-style declarative, runs on 1.4)."""
-from sqlalchemy import JSON, Boolean, Column, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint
-from sqlalchemy.orm import declarative_base
+from sqlalchemy import JSON, Boolean, Column, Float, ForeignKey, Integer, String, Text, UniqueConstraint
 
-Base = declarative_base()
+from storage.tables import Base
 
 
 def source_column() -> Column:
@@ -225,19 +224,6 @@ class Alias(Base):
     kind = Column(String(40), nullable=False)
     alias = Column(String(120), nullable=False)
     target_id = Column(String(40), nullable=False)
-
-
-class UserProfile(Base):
-    """What a user told the bot about themselves, kept across sessions and restarts.
-    Not knowledge-base content: the loader never touches it."""
-
-    __tablename__ = "user_profiles"
-    __table_args__ = (UniqueConstraint("channel", "sender_id"),)
-    id = Column(Integer, primary_key=True, autoincrement=True)
-    channel = Column(String(64), nullable=False)
-    sender_id = Column(String(255), nullable=False)
-    data = Column(JSON, nullable=False)
-    updated_at = Column(DateTime(timezone=True), nullable=False)
 
 
 # Parents before children: the loader inserts in this order and deletes in reverse.

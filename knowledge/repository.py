@@ -6,14 +6,34 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from knowledge import models as m
-from knowledge.db import get_engine
 from knowledge.results import (
-    Adjustment, BackgroundInfo, CareerLevelInfo, EducationPathInfo, FaqAnswer, JobOutlook, LearningPlan,
-    LearningStepInfo, NotCoveredTopic, PortfolioAdvice, PortfolioTopicInfo, RoleComparison, RoleInfo, RoleOverview, SalaryBandInfo,
-    SalaryEstimate, SalaryRange, SkillCategoryInfo, SkillGap, SkillInfo, Sourced, TimeToReady, Unknown,
+    Adjustment,
+    BackgroundInfo,
+    CareerLevelInfo,
+    EducationPathInfo,
+    FaqAnswer,
+    JobOutlook,
+    LearningPlan,
+    LearningStepInfo,
+    NotCoveredTopic,
+    PortfolioAdvice,
+    PortfolioTopicInfo,
+    RoleComparison,
+    RoleInfo,
+    RoleOverview,
+    SalaryBandInfo,
+    SalaryEstimate,
+    SalaryRange,
+    SkillCategoryInfo,
+    SkillGap,
+    SkillInfo,
+    Sourced,
+    TimeToReady,
+    Unknown,
     VocabularyEntry,
 )
 from knowledge.salary import apply_adjustments
+from storage.engine import get_engine
 
 # Entity kinds and the table whose `name` column names their ids.
 NAMED_TABLES = {

@@ -2,7 +2,7 @@
 import pytest
 
 from knowledge.content import read_content
-from knowledge.db import get_engine
+from storage.engine import get_engine
 from knowledge.loader import load
 
 

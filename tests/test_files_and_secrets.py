@@ -14,9 +14,9 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, UserUttered
 from sqlalchemy import text
 
-from bot.serve import tracker_store, write_run_file
-from bot.tracking import CareerbotTrackerStore
-from knowledge.db import get_engine
+from bot.server_config import tracker_store, write_run_file
+from bot.rasa_ext.tracker_store import CareerbotTrackerStore
+from storage.engine import get_engine
 
 ROOT = Path(__file__).resolve().parents[1]
 

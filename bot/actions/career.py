@@ -1,7 +1,7 @@
 """Career levels and progression."""
-from bot.actions.base import KnowledgeAction, Reply
-from bot.actions.profile_state import Profile, Query
-from bot.actions.replies import bullets, button, join_words, level_years, money_range
+from bot.answering.action_base import KnowledgeAction, Reply
+from bot.answering.query import Profile, Query
+from bot.answering.replies import bullets, button, join_words, level_years, money_range
 from knowledge import KnowledgeBase
 from knowledge.results import CareerLevelInfo, Unknown
 

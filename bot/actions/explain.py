@@ -1,16 +1,16 @@
 """'why?', 'how come?', 'which one is right?': the guide's own reasons behind the previous
-answer (bot/actions/explanations.yml), or a plain "the guide doesn't say"."""
+answer (bot/content/explanations.yml), or a plain "the guide doesn't say"."""
 from functools import lru_cache
-from pathlib import Path
 from typing import Dict
 
 import yaml
 
-from bot.actions.base import KnowledgeAction, Reply
-from bot.actions.profile_state import Profile, Query
+from bot.answering.action_base import KnowledgeAction, Reply
+from bot.answering.query import Profile, Query
 from knowledge import KnowledgeBase
+from settings import BOT_CONTENT
 
-EXPLANATIONS_FILE = Path(__file__).with_name("explanations.yml")
+EXPLANATIONS_FILE = BOT_CONTENT / "explanations.yml"
 NOTHING_BEFORE = "Why what? Ask me something first, e.g. “should I specialise early?”, then ask why."
 NO_REASON = "The guide doesn't give a reason for that beyond what I said. Ask me about another part of it?"
 

@@ -3,23 +3,23 @@ It never answers a question it did not understand with an unrelated fact."""
 import asyncio
 import re
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, Dict, List
 
 import yaml
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.actions.base import action_registry
+from bot.answering.action_base import action_registry
 from bot.actions.profile import LIST_ENTITIES, ActionUpdateProfile
-from bot.actions.profile_state import PROFILE_SLOTS, Query
-from bot.actions.replies import intent_button
-from bot.actions.restore import ProfileAction
-from bot.actions.routing import next_in_sequence, topic_action
-from bot.clauses import IS_QUESTION
-from bot.nlu.english import looks_like_gibberish
+from bot.answering.query import PROFILE_SLOTS, Query
+from bot.answering.replies import intent_button
+from bot.answering.action_base import ProfileAction
+from bot.answering.routing import next_in_sequence, topic_action
+from bot.answering.clauses import IS_QUESTION
+from bot.rasa_ext.nlu.english import looks_like_gibberish
+from settings import BOT_CONTENT
 
-TOPICS_FILE = Path(__file__).with_name("topics.yml")
+TOPICS_FILE = BOT_CONTENT / "topics.yml"
 MAX_SUGGESTIONS = 3
 
 
@@ -55,7 +55,7 @@ class ActionDidYouMean(ProfileAction):
         # "senior, like 6 years doing ml", a bare "mid": the user telling us about themselves
         if kinds & {*PROFILE_SLOTS, *LIST_ENTITIES} and (len(text.split()) <= 4 or not question):
             return await ActionUpdateProfile().respond(dispatcher, tracker, domain)
-        # "sallary sceince" is words once the NLU has corrected it (bot.nlu.spelling_component)
+        # "sallary sceince" is words once the NLU has corrected it (bot.rasa_ext.nlu.spelling_component)
         if await asyncio.to_thread(looks_like_gibberish, message.get("corrected_text") or text):
             dispatcher.utter_message(response="utter_rephrase")
             return []

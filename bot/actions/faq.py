@@ -1,7 +1,7 @@
 """FAQ answers that need only light personalisation: PhD, and whether to specialise."""
-from bot.actions.base import KnowledgeAction, Reply
-from bot.actions.profile_state import Profile, Query
-from bot.actions.replies import intent_button
+from bot.answering.action_base import KnowledgeAction, Reply
+from bot.answering.query import Profile, Query
+from bot.answering.replies import intent_button
 from knowledge import KnowledgeBase
 from knowledge.results import Unknown
 

@@ -7,11 +7,11 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.actions.base import action_registry, answer_safely, knowledge_base, remember_safely, reply_digest, send
-from bot.actions.profile_state import Profile, Query
-from bot.actions.profile_statements import SOMEONE_ELSE
-from bot.actions.restore import ProfileAction
-from bot.actions.routing import follow_up_action, next_in_sequence
+from bot.answering.action_base import action_registry, answer_safely, knowledge_base, remember_safely, reply_digest, send
+from bot.answering.query import Profile, Query
+from bot.answering.statements import SOMEONE_ELSE
+from bot.answering.action_base import ProfileAction
+from bot.answering.routing import follow_up_action, next_in_sequence
 
 
 SAME_AGAIN = "Ask about another level, place or company (e.g. “what about FAANG?”) to compare."

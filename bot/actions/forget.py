@@ -1,5 +1,5 @@
 """“Forget me”: every stored profile row of this user is deleted here; the conversation
-history is deleted by the tracker store (bot.tracking) in the same turn, and only when this
+history is deleted by the tracker store (bot.rasa_ext.tracker_store) in the same turn, and only when this
 action succeeded (it returns AllSlotsReset). The reply carries a `forgotten` signal so the
 widget drops its stored transcript and session too."""
 import asyncio
@@ -10,7 +10,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import AllSlotsReset
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.actions.memory import profile_store
+from bot.answering.profile_memory import profile_store
 
 logger = logging.getLogger(__name__)
 FORGOTTEN_SIGNAL = {"careerbot": "forgotten"}

@@ -1,9 +1,9 @@
 """The learning sequence: the whole roadmap, where to start, and what comes next."""
 import re
 
-from bot.actions.base import KnowledgeAction, Reply
-from bot.actions.profile_state import Profile, Query
-from bot.actions.replies import inform_button, intent_button, join_words
+from bot.answering.action_base import KnowledgeAction, Reply
+from bot.answering.query import Profile, Query
+from bot.answering.replies import inform_button, intent_button, join_words
 from knowledge import KnowledgeBase
 from knowledge.results import LearningPlan, Unknown
 
@@ -59,7 +59,7 @@ class ActionNextStep(KnowledgeAction):
 
     def answer(self, kb: KnowledgeBase, profile: Profile, query: Query) -> Reply:
         # "what's next?" right after a learning answer continues from the step it presented.
-        asked_step = query.first("learning_step") or query.previous_entity("action_", "learning_step")
+        asked_step = query.first("learning_step") or query.previous_entity("learning_step")
         slots = {}
         if asked_step:
             plan = kb.step_after(asked_step)

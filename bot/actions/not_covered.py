@@ -1,4 +1,4 @@
-"""Questions the guide does not answer (bot.nlu.not_covered found the topic): say so plainly,
+"""Questions the guide does not answer (bot.rasa_ext.nlu.not_covered found the topic): say so plainly,
 quote what the guide does say nearby, and offer the closest covered topics as buttons.
 
 The previous answer's context is left as it was, so "and in New York?" after a question the
@@ -6,22 +6,22 @@ guide does not cover still follows up the last question it did answer."""
 import asyncio
 import logging
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, Dict, List, Optional, Union
 
 import yaml
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.actions.base import MAX_MESSAGE_CHARS, Reply, knowledge_base
+from bot.answering.action_base import MAX_MESSAGE_CHARS, Reply, knowledge_base
 from bot.actions.fallback import topic_titles
-from bot.actions.replies import intent_button, join_words
-from bot.actions.restore import ProfileAction
+from bot.answering.replies import intent_button, join_words
+from bot.answering.action_base import ProfileAction
 from knowledge.results import NotCoveredTopic, Unknown
+from settings import BOT_CONTENT
 
 logger = logging.getLogger(__name__)
-GUIDE_TOPICS_FILE = Path(__file__).with_name("guide_topics.yml")
-NOT_COVERED = "not_covered"  # the parse data's key bot.nlu.not_covered sets
+GUIDE_TOPICS_FILE = BOT_CONTENT / "guide_topics.yml"
+NOT_COVERED = "not_covered"  # the parse data's key bot.rasa_ext.nlu.not_covered sets
 
 
 @lru_cache(maxsize=None)

@@ -1,18 +1,18 @@
-"""A message in another language (bot.nlu.other_language found it): say, in that language
+"""A message in another language (bot.rasa_ext.nlu.other_language found it): say, in that language
 when languages.yml has the words and always in English, that careerbot answers in English."""
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, Dict, List, Optional
 
 import yaml
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.actions.replies import intent_button
-from bot.actions.restore import ProfileAction
+from bot.answering.replies import intent_button
+from bot.answering.action_base import ProfileAction
+from settings import BOT_CONTENT
 
-LANGUAGES_FILE = Path(__file__).with_name("languages.yml")
-LANGUAGE = "language"  # the parse data's key bot.nlu.other_language sets
+LANGUAGES_FILE = BOT_CONTENT / "languages.yml"
+LANGUAGE = "language"  # the parse data's key bot.rasa_ext.nlu.other_language sets
 
 
 @lru_cache(maxsize=None)

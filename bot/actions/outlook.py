@@ -1,7 +1,7 @@
 """Job growth, demand, and whether AI will automate the job."""
-from bot.actions.base import KnowledgeAction, Reply
-from bot.actions.profile_state import Profile, Query
-from bot.actions.replies import intent_button, money
+from bot.answering.action_base import KnowledgeAction, Reply
+from bot.answering.query import Profile, Query
+from bot.answering.replies import intent_button, money
 from knowledge import KnowledgeBase
 from knowledge.results import Unknown
 

@@ -1,9 +1,9 @@
 """Portfolio, projects, open source, Kaggle, writing, networking and job hunting."""
 from typing import Dict, Optional
 
-from bot.actions.base import KnowledgeAction, Reply
-from bot.actions.profile_state import Profile, Query
-from bot.actions.replies import bullets, intent_button, join_words
+from bot.answering.action_base import KnowledgeAction, Reply
+from bot.answering.query import Profile, Query
+from bot.answering.replies import bullets, intent_button, join_words
 from knowledge import KnowledgeBase
 from knowledge.results import PortfolioTopicInfo, Unknown
 

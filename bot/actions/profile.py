@@ -7,15 +7,15 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.actions.base import action_registry, answer_other_questions, answer_safely, knowledge_base, remember_safely, send
+from bot.answering.action_base import action_registry, answer_other_questions, answer_safely, knowledge_base, remember_safely, send
 from bot.actions.followup import ActionFollowUp
-from bot.actions.intents import question_also_asked
-from bot.actions.profile_statements import SELF, retracted_fields, years_mean
-from bot.clauses import IS_QUESTION
-from bot.actions.profile_state import LIST_SLOTS, PROFILE_SLOTS, Profile, Query
-from bot.actions.questions import asked_questions, outside_questions
-from bot.actions.replies import bullets, join_words
-from bot.actions.restore import ProfileAction
+from bot.answering.intent_actions import question_also_asked
+from bot.answering.statements import SELF, retracted_fields, years_mean
+from bot.answering.clauses import IS_QUESTION
+from bot.answering.query import LIST_SLOTS, PROFILE_SLOTS, Profile, Query
+from bot.answering.questions import asked_questions, outside_questions
+from bot.answering.replies import bullets, join_words
+from bot.answering.action_base import ProfileAction
 
 # In a self-description any "N years" is the user's experience.
 YEARS = re.compile(r"\b(\d{1,2})\s*\+?\s*(?:years?|yrs?)\b", re.IGNORECASE)

@@ -1,9 +1,9 @@
 """What an ML engineer does, and how the role compares with related roles."""
 from typing import List
 
-from bot.actions.base import KnowledgeAction, Reply, action_registry
-from bot.actions.profile_state import Profile, Query
-from bot.actions.replies import bullets, button, intent_button, money
+from bot.answering.action_base import KnowledgeAction, Reply, action_registry
+from bot.answering.query import Profile, Query
+from bot.answering.replies import bullets, button, intent_button, money
 from knowledge import KnowledgeBase
 from knowledge.results import RoleInfo, Unknown
 

@@ -1,11 +1,11 @@
 """Salary estimates: a base band, the location/company/specialization premiums, and the caveats."""
 from typing import List, Optional
 
-from bot.actions.base import KnowledgeAction, Reply
-from bot.actions.profile_state import Profile, Query
-from bot.actions.replies import bullets, button, inform_button, join_words, money_range
+from bot.answering.action_base import KnowledgeAction, Reply
+from bot.answering.query import Profile, Query
+from bot.answering.replies import bullets, button, inform_button, join_words, money_range
 from knowledge import KnowledgeBase
-from bot.actions.salary_factors import premium_line
+from bot.answering.pay_factors import premium_line
 from knowledge.results import SalaryEstimate, SalaryRange
 
 PARAMS = ("level", "location", "company_type", "specialization")

@@ -1,9 +1,9 @@
 """Which skills an ML engineer needs, and which of them a user is still missing."""
 from typing import List
 
-from bot.actions.base import KnowledgeAction, Reply
-from bot.actions.profile_state import Profile, Query
-from bot.actions.replies import bullets, intent_button, join_words
+from bot.answering.action_base import KnowledgeAction, Reply
+from bot.answering.query import Profile, Query
+from bot.answering.replies import bullets, intent_button, join_words
 from knowledge import KnowledgeBase
 from knowledge.results import SkillInfo, Unknown
 

@@ -1,7 +1,7 @@
 """How long it takes to become job-ready, by programming background."""
-from bot.actions.base import KnowledgeAction, Reply
-from bot.actions.profile_state import Profile, Query
-from bot.actions.replies import inform_button, intent_button, join_words, months
+from bot.answering.action_base import KnowledgeAction, Reply
+from bot.answering.query import Profile, Query
+from bot.answering.replies import inform_button, intent_button, join_words, months
 from knowledge import KnowledgeBase
 from knowledge.results import Unknown
 

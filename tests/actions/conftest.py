@@ -9,9 +9,10 @@ import pytest
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.actions import base, memory
-from knowledge.db import get_engine
-from knowledge.models import UserProfile
+from bot.answering import knowledge_access as base
+from bot.answering import profile_memory as memory
+from storage.engine import get_engine
+from userdata.models import UserProfile
 
 
 @pytest.fixture(autouse=True)

@@ -1,8 +1,8 @@
-from bot.actions import base
+from bot.answering import knowledge_access as base
 from bot.actions.fallback import ActionDidYouMean
 from bot.actions.role import ActionExplainRole
 from bot.actions.salary import ActionSalary
-from knowledge.db import get_engine
+from storage.engine import get_engine
 from tests.actions.conftest import run_action
 
 

@@ -1,11 +1,11 @@
 """The profile outlives the conversation: stored on every change, restored by the first action of a conversation, erased on request."""
 from bot.actions.forget import ActionForgetMe
 from bot.actions.profile import ActionUpdateProfile
-from bot.actions.restore import RESTORED_SLOT
+from bot.answering.profile_memory import RESTORED_SLOT
 from bot.actions.salary import ActionSalary
 from bot.actions.skills import ActionSkillGap
-from knowledge.db import get_engine
-from knowledge.profile_store import ProfileStore
+from storage.engine import get_engine
+from userdata.profiles import ProfileStore
 from tests.actions.conftest import run_action
 
 

@@ -7,12 +7,12 @@ import pytest
 import yaml
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.actions import base
+from bot.answering import knowledge_access as base
 from bot.actions.fallback import topic_titles
 from bot.actions.not_covered import ActionNotCovered, guide_topics
 from bot.actions.other_language import LANGUAGES_FILE, ActionOtherLanguage, languages
 from knowledge.content import covered_topics, read_content
-from knowledge.db import get_engine
+from storage.engine import get_engine
 from tests.actions.conftest import Outcome, make_tracker
 
 

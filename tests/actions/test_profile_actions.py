@@ -66,6 +66,6 @@ def test_a_developers_years_are_not_taken_for_ml_experience():
 
 
 def test_the_intent_to_action_map_comes_from_the_rules():
-    from bot.actions.intents import action_for_intent
+    from bot.answering.intent_actions import action_for_intent
     assert action_for_intent()["ask_salary"] == "action_salary"
     assert action_for_intent()["ask_kaggle"] == "action_portfolio"

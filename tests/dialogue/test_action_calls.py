@@ -1,7 +1,6 @@
-"""How careerbot's Rasa server calls the action server (bot/action_calls.py): the current turn
+"""How careerbot's Rasa server calls the action server (bot/rasa_ext/action_calls.py): the current turn
 only, replies still validated, and an apology instead of silence when the call fails."""
 import asyncio
-import socket
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,8 @@ from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUtt
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
-from bot import action_calls
+from bot.rasa_ext import action_calls
+from bot.processes import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -39,12 +39,6 @@ def long_tracker(turns: int) -> DialogueStateTracker:
         events += [UserUttered(f"question {n}", {"name": "ask_salary", "confidence": 1.0}),
                    ActionExecuted("action_salary"), BotUttered(f"answer {n}"), ActionExecuted("action_listen")]
     return DialogueStateTracker.from_events("someone", events[:-3])
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def test_the_action_server_gets_the_current_turn_and_every_slot(domain):

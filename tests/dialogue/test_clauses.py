@@ -1,7 +1,7 @@
 """Where a message asks more than one thing, each question is found as its own span."""
 import pytest
 
-from bot.clauses import question_spans
+from bot.answering.clauses import question_spans
 
 
 @pytest.mark.parametrize("text, questions", [

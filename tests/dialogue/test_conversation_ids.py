@@ -7,7 +7,7 @@ import stat
 import pytest
 from sqlalchemy import create_engine, text
 
-from bot.channels.session_ids import SessionSigner
+from bot.rasa_ext.channels.session_ids import SessionSigner
 from bot.rename_conversations import rename_conversations
 from bot.shared_secrets import SharedSecret, shared_secret
 

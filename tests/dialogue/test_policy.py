@@ -4,7 +4,7 @@ from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.exceptions import RasaException
 
-from bot.policy import answers_from
+from bot.rasa_ext.policy import answers_from
 
 
 def tracker(*turns):

@@ -19,9 +19,9 @@ def responses_sent_by_actions() -> set:
 
 
 def intents_set_by_nlu_components() -> set:
-    """Intents no classifier learns: NLU components set them (bot/nlu/not_covered.py, bot/nlu/other_language.py)."""
-    from bot.nlu.not_covered import NOT_COVERED_INTENT
-    from bot.nlu.other_language import OTHER_LANGUAGE_INTENT
+    """Intents no classifier learns: NLU components set them (bot/rasa_ext/nlu/not_covered.py, bot/rasa_ext/nlu/other_language.py)."""
+    from bot.rasa_ext.nlu.not_covered import NOT_COVERED_INTENT
+    from bot.rasa_ext.nlu.other_language import OTHER_LANGUAGE_INTENT
 
     return {NOT_COVERED_INTENT, OTHER_LANGUAGE_INTENT}
 

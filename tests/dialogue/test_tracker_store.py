@@ -1,4 +1,4 @@
-"""careerbot's tracker store (bot/tracking.py) on a real SQLite file: a long conversation is
+"""careerbot's tracker store (bot/rasa_ext/tracker_store.py) on a real SQLite file: a long conversation is
 read as a bounded window, yet every event is stored once and no slot is forgotten, also when
 two Rasa servers take turns and when one of them deletes the conversation."""
 import asyncio
@@ -11,7 +11,7 @@ from rasa.shared.core.events import (ActionExecuted, AllSlotsReset, BotUttered, 
                                       UserUttered)
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.tracking import WINDOW_EVENTS, CareerbotTrackerStore
+from bot.rasa_ext.tracker_store import WINDOW_EVENTS, CareerbotTrackerStore
 
 ROOT = Path(__file__).resolve().parents[2]
 

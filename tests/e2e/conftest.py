@@ -15,6 +15,7 @@ from typing import Dict, List
 import pytest
 
 from tests.e2e.slack_standin import SlackStandIn
+from bot.processes import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 READY_LINE = "careerbot is ready"
@@ -22,12 +23,6 @@ START_TIMEOUT_S = 300
 SLACK_SIGNING_SECRET = "test-signing-secret"
 # Turns on Rasa's HTTP API, as a deployment that uses it would (tests/e2e/test_secrets.py).
 API_TOKEN = "test-api-token-4c1d"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @dataclass

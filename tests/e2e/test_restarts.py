@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.serve import GaveUp, RestartPolicy, Supervisor
+from bot.supervisor import GaveUp, RestartPolicy, Supervisor
 from tests.e2e.conftest import port_open
 from tests.e2e.test_rest import Chat
 

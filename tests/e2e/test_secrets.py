@@ -10,7 +10,7 @@ from typing import Dict, Iterator, List
 
 import pytest
 
-from bot.serve import CHANNEL_SECRETS, SECRETS
+from bot.supervisor import CHANNEL_SECRETS, SECRETS
 from tests.e2e.conftest import API_TOKEN
 from tests.e2e.test_rest import Chat
 

@@ -172,7 +172,7 @@ def test_top_level_mention_is_answered_in_a_thread_under_it(bot_servers):
 
 
 def test_bot_mention_is_removed_from_the_text():
-    from bot.channels.slack import _strip_mentions
+    from bot.rasa_ext.channels.slack import _strip_mentions
 
     assert _strip_mentions(f"<@{BOT_USER_ID}> what does an MLE do?", [BOT_USER_ID]) == "what does an MLE do?"
     assert _strip_mentions(f"hey <@{BOT_USER_ID}|careerbot>, salary?", [BOT_USER_ID]) == "hey , salary?"
@@ -270,7 +270,7 @@ def test_message_delivered_as_two_events_gets_one_reply(bot_servers):
 
 
 def test_handled_ids_are_remembered_in_a_bounded_lru():
-    from bot.channels.seen_events import REMEMBER_MAX, SeenInMemory
+    from bot.rasa_ext.channels.seen_events import REMEMBER_MAX, SeenInMemory
 
     seen = SeenInMemory()
     assert not seen.seen_before(["EvA", "C1:1.0"])

@@ -9,7 +9,7 @@ from sqlalchemy import text
 
 from knowledge import KnowledgeBase
 from knowledge.content import Content, read_content
-from knowledge.db import get_engine
+from storage.engine import get_engine
 from knowledge.loader import load
 from tests.knowledge.helpers import CONTENT_DIR, kb_tables
 

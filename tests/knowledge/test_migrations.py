@@ -4,18 +4,19 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect
 
-from knowledge import KnowledgeBase, migrate
+from knowledge import KnowledgeBase
+from storage import migrate
 from knowledge.content import read_content
-from knowledge.db import get_engine
+from storage.engine import get_engine
 from knowledge.loader import load
-from knowledge.models import Base
+from storage.tables import all_tables
 
 
 def test_migrating_an_empty_database_gives_the_models_schema(tmp_path):
     engine = get_engine(f"sqlite:///{tmp_path / 'fresh.db'}")
     migrate.upgrade(engine)
     with engine.connect() as connection:
-        assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
+        assert compare_metadata(MigrationContext.configure(connection), all_tables()) == []
 
 
 def test_migrating_twice_changes_nothing(tmp_path):
@@ -33,7 +34,7 @@ def test_a_database_made_before_migrations_is_upgraded_in_place(tmp_path):
     migrate.upgrade(engine)
     assert {"user_profiles", "alembic_version"} <= set(inspect(engine).get_table_names())
     with engine.connect() as connection:
-        assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
+        assert compare_metadata(MigrationContext.configure(connection), all_tables()) == []
 
 
 def test_a_database_at_the_previous_revision_upgrades_and_loads(tmp_path):

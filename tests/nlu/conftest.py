@@ -15,9 +15,9 @@ def agent():
 @pytest.fixture(scope="session")
 def kb_spacy_dir(kb_url, tmp_path_factory):
     """careerbot's spaCy pipeline (EntityRuler patterns and not-covered triggers) built from the test KB."""
-    from bot.nlu.spacy_pipeline import build, save
+    from bot.rasa_ext.nlu.spacy_pipeline import build, save
     from knowledge import KnowledgeBase
-    from knowledge.db import get_engine
+    from storage.engine import get_engine
 
     kb = KnowledgeBase(get_engine(kb_url))
     out = tmp_path_factory.mktemp("spacy") / "careerbot_en"

@@ -4,10 +4,11 @@ from typing import Dict, List
 
 import yaml
 
-from bot.nlu.spelling import SpellingCorrector
-from bot.nlu.spelling_component import corrector
-from bot.nlu.vocabulary import word_counts
-from tests.nlu.test_heldout_intents import ROOT, heldout_examples
+from bench.intent_scores import heldout_examples
+from bot.rasa_ext.nlu.spelling import SpellingCorrector
+from bot.rasa_ext.nlu.spelling_component import corrector
+from bot.rasa_ext.nlu.vocabulary import word_counts
+from tests.nlu.test_heldout_intents import ROOT
 
 TRAINING_DATA = ROOT / "bot" / "data" / "nlu.yml"
 

@@ -1,4 +1,4 @@
-from bot.nlu.english import looks_like_gibberish
+from bot.rasa_ext.nlu.english import looks_like_gibberish
 
 
 def test_keyboard_mashing_emoji_and_punctuation_are_gibberish():

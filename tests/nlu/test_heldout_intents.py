@@ -8,40 +8,13 @@ import json
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
-from typing import Dict, List, Tuple
 
-import yaml
+from bench.intent_scores import heldout_examples, per_intent_scores
 
 ROOT = Path(__file__).resolve().parents[2]
-HELDOUT = Path(__file__).with_name("heldout.yml")
 MODEL = ROOT / "models" / "careerbot.tar.gz"
 RESULTS = ROOT / "results"
 MACRO_F1_GATE = 0.95
-
-
-def heldout_examples() -> List[Tuple[str, str]]:
-    data = yaml.safe_load(HELDOUT.read_text(encoding="utf-8"))
-    pairs = []
-    for block in data["nlu"]:
-        for line in block["examples"].splitlines():
-            text = line.strip()[2:].strip() if line.strip().startswith("- ") else ""
-            if text:
-                pairs.append((block["intent"], text))
-    return pairs
-
-
-def per_intent_scores(pairs: List[Tuple[str, str]]) -> Dict[str, Dict[str, float]]:
-    labels = sorted({gold for gold, _ in pairs})
-    scores = {}
-    for label in labels:
-        tp = sum(1 for g, p in pairs if g == label and p == label)
-        fp = sum(1 for g, p in pairs if g != label and p == label)
-        fn = sum(1 for g, p in pairs if g == label and p != label)
-        precision = tp / (tp + fp) if tp + fp else 0.0
-        recall = tp / (tp + fn) if tp + fn else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        scores[label] = {"precision": precision, "recall": recall, "f1": f1, "support": tp + fn}
-    return scores
 
 
 def test_heldout_intent_macro_f1_meets_the_gate(agent):

@@ -2,9 +2,9 @@
 is long enough; English (with typos, slang, names, short messages) always stays English."""
 import pytest
 
-from bot.nlu.language import OtherLanguage
-from bot.nlu.other_language import COMMON_ENGLISH_WORDS
-from bot.nlu.vocabulary import english_dictionary, kb_words, most_common_english
+from bot.rasa_ext.nlu.language import OtherLanguage
+from bot.rasa_ext.nlu.other_language import COMMON_ENGLISH_WORDS
+from bot.rasa_ext.nlu.vocabulary import english_dictionary, kb_words, most_common_english
 from tests.nlu.sentences import heldout_sentences, training_sentences
 
 QUESTIONS = {

@@ -1,5 +1,5 @@
 """Trigger phrases match on words' forms, in order, with a few words in between."""
-from bot.nlu.lemma_phrases import PhraseFinder, PhraseGroup, occurs, word
+from bot.rasa_ext.nlu.lemma_phrases import PhraseFinder, PhraseGroup, occurs, word
 
 
 def words(*pairs):

@@ -5,11 +5,11 @@ from pathlib import Path
 import spacy
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlu.entity_normalizer import KnowledgeEntityNormalizer, load_pattern_ids
-from bot.nlu.spacy_pipeline import build, patterns_from, save
+from bot.rasa_ext.nlu.entity_normalizer import KnowledgeEntityNormalizer, load_pattern_ids
+from bot.rasa_ext.nlu.spacy_pipeline import build, patterns_from, save
 from knowledge import KnowledgeBase
-from knowledge.db import get_engine
 from knowledge.results import VocabularyEntry
+from storage.engine import get_engine
 
 
 def vocabulary_with_a_new_city(kb_url):
@@ -42,8 +42,8 @@ def test_a_wording_shared_by_two_kinds_goes_to_the_higher_priority_kind(kb_url):
 
 
 def test_the_kbs_not_covered_triggers_are_saved_with_the_pipeline_and_match_any_form(kb_url, tmp_path: Path):
-    from bot.nlu.lemma_phrases import PhraseFinder, word
-    from bot.nlu.not_covered import load_topics, phrase_groups
+    from bot.rasa_ext.nlu.lemma_phrases import PhraseFinder, word
+    from bot.rasa_ext.nlu.not_covered import load_topics, phrase_groups
 
     kb = KnowledgeBase(get_engine(kb_url))
     out = tmp_path / "careerbot_en"

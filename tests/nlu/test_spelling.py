@@ -5,8 +5,8 @@ import re
 
 import pytest
 
-from bot.nlu.spelling import original_span
-from bot.nlu.vocabulary import english_dictionary
+from bot.rasa_ext.nlu.spelling import original_span
+from bot.rasa_ext.nlu.vocabulary import english_dictionary
 from tests.nlu.sentences import heldout_sentences, spelling_corrector, training_sentences
 
 

@@ -1,6 +1,5 @@
 """The real infrastructure of the scale-out deployment, on loopback ports and in a temp dir:
 PostgreSQL, Redis and nginx, each a child of this process (so none outlives the test run)."""
-import ctypes
 import os
 import pwd
 import shutil
@@ -16,32 +15,14 @@ from typing import Dict, List, Optional, Sequence
 import psycopg2
 
 from deploy.nginx import ClientLimits, NginxConfig, render
+from bot.processes import die_with_parent
 
-# Ports that other people's servers use by default on this machine.
-RESERVED_PORTS = {80, 443, 5005, 5055, 5432, 6379, 8000}
 DEBIAN_PACKAGES = {"postgresql": "/usr/lib/postgresql", "redis-server": "/usr/bin/redis-server",
                    "nginx": "/usr/sbin/nginx"}
 START_TIMEOUT_S = 60.0
 # Every simulated user of the load tests comes from 127.0.0.1: one "client" for nginx's
 # per-client limits, which must not be what the load tests measure (test_client_limits.py tests them).
 LOAD_TEST_LIMITS = ClientLimits(requests_per_second=10_000, burst=10_000, connections=10_000)
-PR_SET_PDEATHSIG = 1
-
-
-def free_port(taken: Sequence[int] = ()) -> int:
-    while True:
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            port = s.getsockname()[1]
-        if port not in RESERVED_PORTS and port not in taken:
-            return port
-
-
-def free_ports(count: int) -> List[int]:
-    ports: List[int] = []
-    while len(ports) < count:
-        ports.append(free_port(ports))
-    return ports
 
 
 def ensure_debian_packages() -> None:
@@ -57,13 +38,6 @@ def ensure_debian_packages() -> None:
     subprocess.run(["apt-get", "install", "-y", "-qq", *missing], check=True, env=env, stdout=subprocess.DEVNULL)
 
 
-def _die_with_parent(sig: int) -> None:
-    try:
-        ctypes.CDLL("libc.so.6").prctl(PR_SET_PDEATHSIG, sig)
-    except OSError:
-        pass
-
-
 def spawn(cmd: Sequence[str], log: Path, user: Optional[str] = None, death_signal: int = signal.SIGTERM,
           cwd: Optional[Path] = None) -> subprocess.Popen:
     """A child in its own session that gets death_signal if this process dies, even by SIGKILL."""
@@ -71,7 +45,7 @@ def spawn(cmd: Sequence[str], log: Path, user: Optional[str] = None, death_signa
     try:
         return subprocess.Popen(list(cmd), stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
                                 start_new_session=True, user=user, cwd=cwd,
-                                preexec_fn=lambda: _die_with_parent(death_signal))
+                                preexec_fn=die_with_parent(death_signal))
     finally:
         out.close()
 

@@ -12,10 +12,11 @@ from pathlib import Path
 from typing import Dict, Iterator, List
 from unittest import mock
 
-from bot.settings import PROJECT_ROOT, Settings, load_settings
+from settings import PROJECT_ROOT, Settings, load_settings
 from deploy.cluster import Cluster, plan, remove_run_files
 from tests.scale.chat import REST_TOKEN
-from tests.scale.services import Nginx, Postgres, Redis, ensure_debian_packages, free_ports
+from bot.processes import free_ports
+from tests.scale.services import Nginx, Postgres, Redis, ensure_debian_packages
 
 MODEL = PROJECT_ROOT / "models" / "careerbot.tar.gz"
 LOG_COPY_DIR = PROJECT_ROOT / "results" / "scale-logs"
@@ -49,13 +50,24 @@ class Stack:
         """One Rasa server directly, bypassing nginx."""
         return self.cluster.servers[name].url
 
+    def running(self, name: str) -> bool:
+        proc = self.cluster.supervisor.procs.get(name)
+        return proc is not None and proc.poll() is None
+
+    def kill_server(self, name: str) -> None:
+        """SIGKILL, as a crash would, and returns once the process (and so its sockets) is gone."""
+        proc = self.cluster.supervisor.procs[name]
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
     def heal(self) -> None:
         """Starts again whatever a fault test left stopped, so each test begins with everything up."""
         if not self.postgres.running:
             self.postgres.start()
         if not self.redis.running:
             self.redis.start()
-        stopped = [name for name in self.cluster.servers if not self.cluster.is_running(name)]
+        stopped = [name for name in self.cluster.servers if not self.running(name)]
         for name in stopped:
             self.cluster.start_server(name, wait=False)
         for name in stopped:

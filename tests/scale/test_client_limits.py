@@ -12,7 +12,8 @@ from typing import Iterator, List, Tuple
 import pytest
 
 from deploy.nginx import ClientLimits
-from tests.scale.services import Nginx, free_ports
+from bot.processes import free_ports
+from tests.scale.services import Nginx
 from tests.scale.stack import Stack
 
 pytestmark = pytest.mark.scale

@@ -75,7 +75,7 @@ def test_a_rasa_server_killed_mid_run_fails_only_the_requests_in_flight(stack, r
             kill.done += 1
             if kill.done == kill.after_turns:
                 kill.started = time.monotonic()
-                stack.cluster.kill_server("rasa-1")
+                stack.kill_server("rasa-1")
                 kill.at = time.monotonic()
 
     run = run_concurrently("20 at once, rasa-1 SIGKILLed after 60 turns", stack.url, chosen, "kill",

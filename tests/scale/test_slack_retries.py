@@ -5,7 +5,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from bot.channels.seen_events import SeenInRedis
+from bot.rasa_ext.channels.seen_events import SeenInRedis
 
 pytestmark = pytest.mark.scale
 

@@ -24,7 +24,7 @@ class StoredEvent:
         return self.data.get("text") or ""
 
 
-# bot/channels/rest.py stores a REST sender's conversation as rest:<sender>.
+# bot/rasa_ext/channels/rest.py stores a REST sender's conversation as rest:<sender>.
 REST_PREFIX = "rest:"
 
 

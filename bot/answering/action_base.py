@@ -1,0 +1,226 @@
+"""The shared shape of every careerbot action: read profile and question, ask the
+knowledge base off the event loop, send one reply, remember the context for follow-ups."""
+import asyncio
+import hashlib
+import importlib
+import logging
+import pkgutil
+from abc import ABCMeta, abstractmethod
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Dict, List, Optional
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot.answering.comparison import comparison
+from bot.answering.intent_actions import action_for_intent
+from bot.answering.knowledge_access import knowledge_base
+from bot.answering.profile_memory import remember, restore_profile
+from bot.answering.prerequisites import prerequisites
+from bot.answering.statements import years_mean
+from bot.answering.query import Profile, Query, drop_unknown_entities, experience_years
+from bot.answering.questions import QUESTION_ENTITY, asked_questions, narrowed
+from bot.answering.routing import topic_action
+from bot.answering.pay_factors import pay_factor_answer
+from knowledge import KnowledgeBase
+
+logger = logging.getLogger(__name__)
+
+MAX_MESSAGE_CHARS = 1000
+
+
+@dataclass
+class Reply:
+    text: str
+    buttons: List[Dict[str, str]] = field(default_factory=list)
+    slots: Dict[str, Any] = field(default_factory=dict)
+    # Set when the answer needs one more fact: the profile slot the buttons fill.
+    asks_for: Optional[str] = None
+    # What a follow-up ("and in New York?") should start from; default: this question's entities.
+    context: Optional[Dict[str, List[str]]] = None
+    # The answer a follow-up continues; default: this action's ("why?" keeps the one it explains).
+    context_action: Optional[str] = None
+
+
+def ignore_unknown_values(tracker: Tracker, dispatcher: CollectingDispatcher) -> None:
+    """Drops entity values the knowledge base does not know and tells the user which are known
+    (without repeating what was sent: it may be a planted link)."""
+    names = knowledge_base().names
+    questions = action_for_intent().keys()  # the `question` entities of bot/rasa_ext/clause_parsing.py
+    for kind in drop_unknown_entities(tracker, lambda k: questions if k == QUESTION_ENTITY else names(k).keys()):
+        try:
+            known = sorted(names(kind).values())
+        except KeyError:
+            continue
+        dispatcher.utter_message(text=f"I only keep {kind.replace('_', ' ')} values I know: {', '.join(known)}.")
+
+
+class ProfileAction(Action, metaclass=ABCMeta):
+    """An action that knows who the user is: restores a returning user's profile, then responds."""
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[Dict[str, Any]]:
+        if (tracker.latest_message or {}).get("entities"):
+            await asyncio.to_thread(ignore_unknown_values, tracker, dispatcher)
+        restored = await restore_profile(tracker)
+        return restored + await self.respond(dispatcher, tracker, domain)
+
+    @abstractmethod
+    async def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                      domain: Dict[str, Any]) -> List[Dict[str, Any]]:
+        ...
+
+
+class KnowledgeAction(ProfileAction, metaclass=ABCMeta):
+    """An action that answers from the knowledge base. Subclasses implement `answer`,
+    a synchronous function of (kb, profile, query) that runs in a worker thread."""
+
+    # Whether this answer is about pay: a what-moves-pay question it gets is answered with that factor.
+    about_pay = False
+    # Two things of one kind in the question ("New York vs Seattle?") get both sides
+    # (bot/answering/comparison.py) instead of this action's answer; the role actions compare
+    # two roles themselves (compares_things False) and other kinds like any action.
+    compares_things = True
+
+    @abstractmethod
+    def answer(self, kb: KnowledgeBase, profile: Profile, query: Query) -> Reply:
+        ...
+
+    def answer_of_its_kind(self, profile: Profile, query: Query) -> Optional[Reply]:
+        """A comparison ("New York vs Seattle?") or a prerequisite question ("what comes before
+        deep learning?") gets that kind of answer, whichever topic it was classified as; None:
+        this action answers. A failure here falls back to this action's own answer."""
+        kb = knowledge_base()
+        other = action_registry().get(topic_action(self.name(), query.entities) or "")
+        if other is not None and other.name() != self.name():
+            return other.answer(kb, profile, query)
+        try:
+            roles = set(query.entities.get("role") or [])
+            compared = comparison(kb, query) if self.compares_things or len(roles) < 2 else None
+            text = (compared or prerequisites(kb, profile, query)
+                    or (pay_factor_answer(kb, query, self.about_pay) if len(roles) < 2 else None))
+        except Exception:
+            logger.exception("comparison or prerequisites failed on %r", query.text)
+            return None
+        return Reply(text) if text else None
+
+    async def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[Dict[str, Any]]:
+        query = Query.from_tracker(tracker)
+        if len(query.text) > MAX_MESSAGE_CHARS:
+            dispatcher.utter_message(response="utter_message_too_long")
+            return []
+        profile = Profile.from_tracker(tracker)
+        learned = {}
+        background = query.about_user("background")
+        if background:  # "I'm a backend dev, how long ...": the user's own background
+            profile.background = learned["background"] = background[0]
+        years = experience_years(query.text)
+        # "... with 3 years of experience" (but a developer's years are not ML years, nor a friend's)
+        if (years is not None and not query.first("level") and not query.first("background")
+                and not query.about_someone_else() and years_mean(query.understood) == "level"):
+            level = await asyncio.to_thread(lambda: knowledge_base().level_for_years(years).id)
+            profile.level = learned["level"] = level
+        reply = await asyncio.to_thread(self.answer_of_its_kind, profile, query)
+        reply = reply or await answer_safely(self, profile, query, dispatcher)
+        if reply is None:
+            return []
+        reply.slots = {**learned, **reply.slots}
+        events = send(dispatcher, self.name(), query, reply, profile)
+        events += await answer_other_questions(self.name(), tracker, events, dispatcher)
+        await remember_safely(tracker, events)
+        return events
+
+
+def _about(message: Dict[str, Any], asked: Any) -> Any:
+    """The entity values a question names, as a key: two questions for one action differ by it."""
+    if asked is None:
+        return frozenset()
+    return frozenset((e["entity"], e["value"]) for e in narrowed(message, asked)["entities"])
+
+
+async def answer_other_questions(answered: str, tracker: Tracker, events: List[Dict[str, Any]],
+                                 dispatcher: CollectingDispatcher) -> List[Dict[str, Any]]:
+    """Answers, in order, the message's other questions ("what does an MLE do and how much do
+    they earn?"), each as if asked alone, with the profile as `events` left it."""
+    message = tracker.latest_message or {}
+    questions = asked_questions(message)
+    # The first question the classified action answered; the same action may answer another
+    # question about something else ("how long is a bootcamp, and how long is a master's?").
+    first = next((a for a in questions if action_for_intent().get(a.intent) == answered), None)
+    done = {(answered, _about(message, first))}
+    more: List[Dict[str, Any]] = []
+    for asked in questions:
+        name = action_for_intent().get(asked.intent, "")
+        action = action_registry().get(name)
+        key = (name, _about(message, asked))
+        if asked is first or action is None or key in done:
+            continue
+        done.add(key)
+        profile = Profile.from_tracker(tracker)
+        for e in [*events, *more]:
+            if e.get("event") == "slot" and hasattr(profile, e["name"]):
+                setattr(profile, e["name"], e["value"])
+        query = Query.from_message(narrowed(message, asked), tracker.get_slot("context") or {})
+        reply = await asyncio.to_thread(action.answer_of_its_kind, profile, query)
+        reply = reply or await answer_safely(action, profile, query, dispatcher)
+        if reply is not None:
+            more += send(dispatcher, name, query, reply, profile)
+    return more
+
+
+async def remember_safely(tracker: Tracker, events: List[Dict[str, Any]]) -> None:
+    """Stores the profile changes among `events`; the answer stands even if this fails."""
+    try:
+        await asyncio.to_thread(remember, tracker, events)
+    except Exception:
+        logger.exception("could not store the profile of %s", tracker.sender_id)
+
+
+async def answer_safely(action: "KnowledgeAction", profile: Profile, query: Query,
+                        dispatcher: CollectingDispatcher) -> Optional[Reply]:
+    """Runs the blocking KB query in a worker thread; on failure the user gets an apology."""
+    try:
+        return await asyncio.to_thread(action.answer, knowledge_base(), profile, query)
+    except Exception:
+        logger.exception("action %s failed on %r", action.name(), query.text)
+        dispatcher.utter_message(response="utter_knowledge_error")
+        return None
+
+
+def send(dispatcher: CollectingDispatcher, action: str, query: Query, reply: Reply,
+         profile: Profile) -> List[Dict[str, Any]]:
+    dispatcher.utter_message(text=reply.text, buttons=reply.buttons or None)
+    context = {"action": reply.context_action or action,
+               "entities": reply.context if reply.context is not None else query.entities,
+               "digest": reply_digest(reply.text)}
+    events = [SlotSet(name, value) for name, value in reply.slots.items()]
+    events.append(SlotSet("context", context))
+    if reply.asks_for:
+        events.append(SlotSet("pending", {**context, "slot": reply.asks_for}))
+        events.append(SlotSet("asked", sorted({*profile.asked, reply.asks_for})))
+    else:
+        events.append(SlotSet("pending", None))
+    return events
+
+
+def reply_digest(text: str) -> str:
+    """A short fingerprint of an answer, kept in the context so a follow-up never repeats it."""
+    return hashlib.sha1(text.encode()).hexdigest()[:12]
+
+
+@lru_cache(maxsize=None)
+def action_registry() -> Dict[str, "KnowledgeAction"]:
+    """Every concrete KnowledgeAction by name, for follow-ups and pending questions."""
+    import bot.actions as package
+
+    for module in pkgutil.iter_modules(package.__path__):
+        importlib.import_module(f"{package.__name__}.{module.name}")
+    found, todo = {}, list(KnowledgeAction.__subclasses__())
+    while todo:
+        cls = todo.pop()
+        todo.extend(cls.__subclasses__())
+        if not getattr(cls, "__abstractmethods__", None):
+            action = cls()
+            found[action.name()] = action
+    return found

@@ -1,0 +1,122 @@
+"""Comparisons of two things of one kind ("New York vs Seattle?", "bachelor's or self-study?",
+"FAANG or an established enterprise?", "mid or senior?", "PyTorch or TensorFlow?"): both
+sides from the knowledge base, and what the guide says separates them, or that it puts
+them together. Role comparisons have their own answer (bot/actions/role.py)."""
+import re
+from typing import Callable, Dict, List, Optional
+
+from bot.answering.query import Query
+from bot.answering.replies import bullets, level_years, money_range, months
+from knowledge import KnowledgeBase
+from knowledge.results import Unknown
+
+CUE = re.compile(r"\b(?:vs\.?|versus|or|compare|comparing|comparison|difference|differences|better|which|between|"
+                 r"against|than|rather|from|jump|progression)\b", re.IGNORECASE)
+
+
+def _two(query: Query, kind: str) -> Optional[List[str]]:
+    """Two (for skills up to three: "SageMaker vs Vertex AI vs Azure ML") values of the kind."""
+    values = list(dict.fromkeys(query.entities.get(kind) or []))
+    return values[:3 if kind == "skill" else 2] if len(values) >= 2 else None
+
+
+def _locations(kb: KnowledgeBase, ids: List[str]) -> str:
+    sides = [kb.salary_estimate(location=i).adjustments[0] for i in ids]
+    lines = []
+    for a in sides:
+        if a.tier == "outside_us":
+            lines.append(f"**{a.name}**: {a.wording}")
+        elif a.min_pct is None:
+            lines.append(f"**{a.name}**: the guide gives no figure for it. {a.wording}")
+        elif a.max_pct == 0:
+            lines.append(f"**{a.name}**: the guide's baseline (Midwest cities).")
+        else:
+            lines.append(f"**{a.name}**: +{a.min_pct:g}-{a.max_pct:g}% over Midwest cities.")
+    text = bullets(lines)
+    if sides[0].tier == sides[1].tier and sides[0].min_pct:
+        text += (f"\nThe guide puts them in the same group (“{sides[0].wording}”), so it doesn't separate "
+                 f"{sides[0].name} from {sides[1].name}.")
+    else:
+        text += f"\nWhat the guide says: {sides[0].wording}" + (
+            f" {sides[1].wording}" if sides[1].wording != sides[0].wording else "")
+    return text
+
+
+def _companies(kb: KnowledgeBase, ids: List[str]) -> str:
+    sides = [kb.salary_estimate(company_type=i).adjustments[0] for i in ids]
+    lines = [f"**{a.name}**: " + (f"+{a.min_pct:g}-{a.max_pct:g}% above market average" if a.min_pct
+                                  else "no premium figure") + f". {a.wording}" for a in sides]
+    text = bullets(lines)
+    if sides[0].min_pct == sides[1].min_pct and sides[0].max_pct == sides[1].max_pct:
+        text += f"\nOn pay the guide puts them together ({sides[0].min_pct:g}-{sides[0].max_pct:g}%)."
+    return text
+
+
+def _levels(kb: KnowledgeBase, ids: List[str]) -> str:
+    levels = {lv.id: lv for lv in kb.career_levels()}
+    lines = []
+    for i in ids:
+        lv = levels[i]
+        years = level_years(lv)
+        pay = " or ".join(money_range(b.min_usd, b.max_usd) for b in lv.salary_bands) or "no salary figure in the guide"
+        lines.append(f"**{lv.name}** ({years}; {pay}): {'; '.join(lv.scope)}")
+    return bullets(lines)
+
+
+def _education(kb: KnowledgeBase, ids: List[str]) -> str:
+    lines = []
+    for i in ids:
+        p = kb.education_path(i)
+        if isinstance(p, Unknown):
+            continue
+        extra = "; ".join([*p.pros, *(f"but {c[:1].lower()}{c[1:]}" for c in p.cons)])
+        lines.append(f"**{p.name}** ({months(p.duration_min_months, p.duration_max_months)}; {p.cost_note}): {extra}")
+    return bullets(lines) + "\nThe guide's advice: choose based on your current background and time availability."
+
+
+def _steps(kb: KnowledgeBase, ids: List[str]) -> str:
+    steps = {s.id: s for s in kb.learning_steps()}
+    first, second = sorted((steps[i] for i in ids), key=lambda s: s.position)
+    return (bullets(f"**{s.name}** (step {s.position} of {len(steps)}): {s.summary}" for s in (first, second)) +
+            f"\nIn the guide's sequence {first.name} comes before {second.name}.")
+
+
+def _skills(kb: KnowledgeBase, ids: List[str]) -> str:
+    skills = {s.id: s for c in kb.skill_categories() for s in c.skills}
+    lines = []
+    for i in ids:
+        s = skills[i]
+        lines.append(f"**{s.name}**: {s.category_name}" + (f" ({s.note})" if s.note else ""))
+    required = [skills[i] for i in ids if skills[i].required]
+    text = bullets(lines)
+    if required and len(required) < len(ids):  # "java or python?": the guide does rank these
+        text += "\n" + " ".join(f"The guide counts {k.name} as required" + (f" ({k.note})" if k.note else "") + "."
+                                for k in required)
+    elif len({skills[i].category_id for i in ids}) == 1:
+        text += "\nThe guide lists them side by side in the same group and doesn't rank one above the other."
+    return text
+
+
+def _specializations(kb: KnowledgeBase, ids: List[str]) -> str:
+    names = kb.names("specialization")
+    a, b = (names.get(i, i) for i in ids)
+    return (f"The guide names {a} and {b} together: “Deep expertise in specific domains (computer vision, NLP, "
+            f"reinforcement learning) commands premium salaries.” It gives no figure for either and doesn't rank them; "
+            f"its advice is to build broad fundamentals first and specialise once you know your interests.")
+
+
+COMPARERS: Dict[str, Callable[[KnowledgeBase, List[str]], str]] = {
+    "location": _locations, "company_type": _companies, "level": _levels, "education_path": _education,
+    "learning_step": _steps, "skill": _skills, "specialization": _specializations,
+}
+
+
+def comparison(kb: KnowledgeBase, query: Query) -> Optional[str]:
+    """Both sides of a comparison the message asks for, or None when it asks for none."""
+    if not CUE.search(query.both_texts):
+        return None
+    for kind, compare in COMPARERS.items():
+        pair = _two(query, kind)
+        if pair:
+            return compare(kb, pair)
+    return None

@@ -1,0 +1,100 @@
+"""What moves pay: each premium's effect on its own, and questions about a pay factor
+("does the city change pay?", "how much does experience add?") answered with that factor and
+its figures rather than one estimate."""
+import re
+from typing import List, Optional
+
+from bot.answering.query import Query
+from bot.answering.replies import bullets, level_years, money_range
+from knowledge import KnowledgeBase
+from knowledge.results import Adjustment, SalaryRange
+from knowledge.salary import apply_adjustments
+
+
+def _with_premium(r: SalaryRange, adj: Adjustment) -> str:
+    return money_range(*apply_adjustments(r.base.min_usd, r.base.max_usd, [adj]))
+
+
+def premium_line(adj: Adjustment, ranges: List[SalaryRange]) -> str:
+    """One premium and its effect on the base band(s) alone."""
+    if adj.tier == "outside_us":
+        return f"{adj.name}: {adj.wording}"
+    if adj.min_pct is None:
+        return f"{adj.name}: {adj.wording} (no figure given, so not added)"
+    if adj.max_pct == 0:
+        return f"{adj.name}: no premium. {adj.wording}"
+    effect = " or ".join(f"**{_with_premium(r, adj)}**" for r in ranges)
+    return f"+{adj.min_pct:g}-{adj.max_pct:g}% for {adj.name}: {effect} ({adj.wording})"
+
+
+# "does the city change pay?", "how much does experience add?": a question about what moves
+# pay, answered with that factor and its figures rather than one estimate.
+EFFECT = re.compile(r"\b(?:change|changes|affect|affects|impact|depend|depends|matter|matters|move|moves|add|adds|"
+                    r"boost|bump|premium|difference|higher|more|less|really|pay well|pays well|worth|factor|factors|"
+                    r"influence|vary|varies|increase|raise|most|best|highest|top|determine|determines|drive|drives|"
+                    r"needle)\b", re.IGNORECASE)
+PAY = re.compile(r"\b(?:pay|pays|paid|salary|salaries|earn|earns|earning|make|money|comp|compensation|tc|income|"
+                 r"\$\$)\b", re.IGNORECASE)
+ALL_FACTORS = re.compile(r"\b(?:factors?|determines?|drives?|moves the needle|what moves|what affects|depends on)\b",
+                         re.IGNORECASE)
+FACTORS = {
+    "location": re.compile(r"\b(?:city|cities|location|where (?:you|i|we) live|live|living|place|region|area|hub|hubs|"
+                           r"geograph\w*|moving|relocat\w*)\b", re.I),
+    "company_type": re.compile(r"\b(?:company|companies|employer|faang|big tech|startups?|enterprises?|firm)\b", re.I),
+    "level": re.compile(r"\b(?:experience|seniority|years|level|levels|promotion)\b", re.I),
+    "specialization": re.compile(r"\b(?:niche|niches|speciali[sz]\w*|domain|domains|expertise)\b", re.I),
+    "remote": re.compile(r"\b(?:remote|remotely|wfh|work from home)\b", re.I),
+}
+
+
+def asked_factor(query: Query) -> Optional[str]:
+    """The pay factor a question asks about ("all" for what moves pay in general), when it asks
+    what moves pay rather than for a figure."""
+    text = query.both_texts
+    if not EFFECT.search(text) or len(set(query.entities.get("level") or [])) == 1:
+        return None
+    for factor, words in FACTORS.items():
+        if words.search(text):
+            return factor
+    return "all" if ALL_FACTORS.search(text) else None
+
+
+def pay_factor_answer(kb: KnowledgeBase, query: Query, about_pay: bool) -> Optional[str]:
+    """The factor answer for a what-moves-pay question; outside the salary answers only when the
+    message is about pay at all ("is it worth moving to New York for a higher salary?")."""
+    if not (about_pay or PAY.search(query.both_texts)):
+        return None
+    factor = asked_factor(query)
+    if factor is None or (factor == "location" and len(set(query.entities.get("location") or [])) >= 2):
+        return None  # two places: the comparison answers
+    if factor == "all":
+        return "What moves ML engineer pay, by the guide (US figures):\n" + bullets(
+            describe_factor(kb, f).split("\n")[0] for f in ("level", "location", "company_type", "specialization"))
+    return describe_factor(kb, factor)
+
+
+def describe_factor(kb: KnowledgeBase, factor: str) -> str:
+    median = kb.salary_estimate().ranges[0].base
+    if factor == "location":
+        hub = kb.salary_estimate(location="seattle").adjustments[0]
+        with_hub = money_range(*apply_adjustments(median.min_usd, median.max_usd, [hub]))
+        return (f"**Location moves pay by about 30-50%**: “{hub.wording}” Applied to the guide's US median of "
+                f"{money_range(median.min_usd, median.max_usd)} that is about {with_hub}. For other places the "
+                f"guide gives no figure, and all its figures are US salaries.")
+    if factor == "company_type":
+        lines = [premium_line(kb.salary_estimate(company_type=i).adjustments[0], kb.salary_estimate().ranges)
+                 for i in ("faang", "startup", "enterprise")]
+        return "**Company type moves pay**, by the guide:\n" + bullets(lines)
+    if factor == "level":
+        lines = []
+        for lv in kb.career_levels():
+            pay = " or ".join(money_range(b.min_usd, b.max_usd) for b in lv.salary_bands) or "no figure in the guide"
+            years = level_years(lv)
+            lines.append(f"{lv.name} ({years}): {pay}")
+        return ("**Experience moves pay the most** in the guide's figures (US):\n" + bullets(lines) +
+                "\nWhere the guide gives two figures for a level, both are shown.")
+    if factor == "specialization":
+        return ("**Specialisation**: “Deep expertise in specific domains (computer vision, NLP, reinforcement "
+                "learning) commands premium salaries.” The guide gives no figure for that premium.")
+    return (f"**Remote work**: “{kb.remote_work().text}” The guide gives no separate figure for remote pay; its "
+            f"median is {money_range(median.min_usd, median.max_usd)} (US).")

@@ -1,0 +1,137 @@
+"""The user's profile and the question they asked, read from the Rasa tracker."""
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Collection, Dict, List, Optional
+
+from rasa_sdk import Tracker
+
+from bot.answering.statements import COMPARED, DENIED, FORMER, HOLDS, SOMEONE_ELSE, Statement, statements
+from bot.answering.questions import QUESTION_ENTITY
+
+# "3 years of experience", "5 yrs exp", "2 years in", "I have 4 years": the user's own experience.
+EXPERIENCE = re.compile(
+    r"\b(\d{1,2})\s*\+?\s*(?:years?|yrs?)\s*(?:of\s+)?(?:exp\b|experience|in\b|as\b)"
+    r"|\b(?:i\s+have|i've\s+got|i've\s+been\s+\w+\s+for)\s+(\d{1,2})\s*\+?\s*(?:years?|yrs?)\b",
+    re.IGNORECASE,
+)
+
+
+def experience_years(text: str) -> Optional[int]:
+    match = EXPERIENCE.search(text or "")
+    if not match:
+        return None
+    return int(match.group(1) or match.group(2))
+
+
+PROFILE_SLOTS = ("background", "level", "location", "company_type", "specialization")
+LIST_SLOTS = ("skills_known", "steps_done")
+
+
+@dataclass
+class Profile:
+    background: Optional[str] = None
+    level: Optional[str] = None
+    location: Optional[str] = None
+    company_type: Optional[str] = None
+    specialization: Optional[str] = None
+    skills_known: List[str] = field(default_factory=list)
+    steps_done: List[str] = field(default_factory=list)
+    # Profile questions the bot already asked once; it never asks them again.
+    asked: List[str] = field(default_factory=list)
+
+    @classmethod
+    def from_tracker(cls, tracker: Tracker) -> "Profile":
+        values = {name: tracker.get_slot(name) for name in PROFILE_SLOTS}
+        lists = {name: list(tracker.get_slot(name) or []) for name in (*LIST_SLOTS, "asked")}
+        return cls(**values, **lists)
+
+    def is_empty(self) -> bool:
+        return not any(getattr(self, name) for name in (*PROFILE_SLOTS, *LIST_SLOTS))
+
+    def may_ask(self, slot: str) -> bool:
+        return not getattr(self, slot) and slot not in self.asked
+
+
+@dataclass
+class Query:
+    """What the current message asks about: its intent and KB entities by kind (values are KB ids)."""
+
+    intent: str
+    text: str
+    # What the question is about (values the message denies or names as former are left out).
+    entities: Dict[str, List[str]] = field(default_factory=dict)
+    # The previous answer's context: {"action": name, "entities": {...}}.
+    previous: Dict = field(default_factory=dict)
+    # What the message says about the user, entity by entity (bot/answering/statements.py).
+    said: List[Statement] = field(default_factory=list)
+    # The text as the NLU read it, spelling corrected ("locaton efect" -> "location effect").
+    corrected: Optional[str] = None
+
+    @property
+    def understood(self) -> str:
+        return self.corrected or self.text
+
+    @property
+    def both_texts(self) -> str:
+        """What the user typed and what the NLU read, for cue words spelled either way."""
+        return f"{self.text}\n{self.corrected}" if self.corrected and self.corrected != self.text else self.text
+
+    @classmethod
+    def from_tracker(cls, tracker: Tracker) -> "Query":
+        return cls.from_message(tracker.latest_message or {}, tracker.get_slot("context") or {})
+
+    @classmethod
+    def from_message(cls, message: Dict, previous: Dict) -> "Query":
+        text = message.get("text") or ""
+        said = statements(text, [e for e in message.get("entities") or [] if e.get("entity") != QUESTION_ENTITY])
+        entities: Dict[str, List[str]] = {}
+        for s in said:
+            values = entities.setdefault(s.kind, [])
+            if s.stance in (HOLDS, SOMEONE_ELSE, COMPARED) and s.value not in values:
+                values.append(s.value)
+        entities = {kind: values for kind, values in entities.items() if values}
+        intent = (message.get("intent") or {}).get("name") or ""
+        return cls(intent, text, entities, previous, said, message.get("corrected_text"))
+
+    def first(self, kind: str) -> Optional[str]:
+        values = self.entities.get(kind) or []
+        return values[0] if values else None
+
+    def about_user(self, kind: str) -> List[str]:
+        """Values of this kind the user says hold for themselves, in order."""
+        return [s.value for s in self.said if s.kind == kind and s.stance == HOLDS]
+
+    def denied(self, kind: str) -> List[str]:
+        """Values the user says do not (or no longer) hold for them."""
+        return [s.value for s in self.said if s.kind == kind and s.stance in (DENIED, FORMER)]
+
+    def about_someone_else(self) -> bool:
+        return any(s.stance == SOMEONE_ELSE for s in self.said)
+
+    def previous_entity(self, kind: str) -> Optional[str]:
+        """The first entity of this kind the previous answer was about."""
+        values = (self.previous.get("entities") or {}).get(kind) or []
+        return values[0] if values else None
+
+    def continuing(self) -> "Query":
+        """The previous answer's question with the entity kinds this message names replaced."""
+        return Query(self.intent, self.text, {**(self.previous.get("entities") or {}), **self.entities}, self.previous,
+                     self.said, self.corrected)
+
+
+def drop_unknown_entities(tracker: Tracker, known_ids: Callable[[str], Collection[str]]) -> List[str]:
+    """Removes from the latest message every entity whose value is not a knowledge-base id of
+    its kind, so nothing else can reach a slot or a stored profile (Rasa's `/intent{json}`
+    syntax lets any channel send any entity value); returns the kinds it removed."""
+    message = tracker.latest_message or {}
+    kept, dropped = [], []
+    for entity in message.get("entities") or []:
+        kind, value = entity.get("entity"), entity.get("value")
+        try:
+            known = isinstance(value, str) and value in known_ids(kind)
+        except KeyError:  # not a kind the knowledge base has
+            known = False
+        (kept if known else dropped).append(entity)
+    if dropped:
+        message["entities"] = kept
+    return sorted({str(e.get("entity")) for e in dropped})

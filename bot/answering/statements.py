@@ -1,0 +1,154 @@
+"""What a message says about the user, entity by entity: that it holds ("I know SQL"), that it
+does not or no longer holds ("I don't know Java", "scratch Java", "not in Seattle anymore",
+"I moved to Austin from Chicago"), or that it is about someone else ("my partner writes SQL").
+
+Each entity is read in its own clause (split at sentence ends, ";", "but", "although", ...),
+with the cue words before it in that clause. Non-ML seniority ("staff Android developer")
+is not an ML level: a level word followed by a job that is not ML names a programming
+background instead.
+"""
+import re
+from dataclasses import dataclass
+from typing import Any, Dict, Iterable, List, Optional
+
+from bot.answering.clauses import SELF
+
+HOLDS, DENIED, SOMEONE_ELSE, FORMER = "holds", "denied", "someone_else", "former"
+# "more than NLP", "instead of Java": named as the other side, neither held nor denied.
+COMPARED = "compared"
+
+CLAUSE_BREAK = re.compile(r"[.;!?\n]+|,?\s+\b(?:but|although|though|however|whereas|except|actually|instead)\b"
+                          r"|,\s*(?=(?:not|i|i'm|im|i've|ive|i'd|now|and now)\b)|\bi meant\b",
+                          re.IGNORECASE)
+DENIAL = re.compile(
+    r"\b(?:don'?t|do not|doesn'?t|didn'?t|did not|haven'?t|have not|hasn'?t|never|not|no longer|isn'?t|aren'?t|"
+    r"wasn'?t|am not|i'?m not|forget|scratch|remove|delete|drop|strike|cross out|barely|hardly|wrong about|"
+    r"no more|without)\b",
+    re.IGNORECASE)
+# Someone else is the subject of the clause: "my partner writes SQL", "my friend is a senior MLE at Google".
+OTHER_PERSON = re.compile(
+    r"\b(?:my|our|his|her|their)\s+(?:partner|husband|wife|spouse|boyfriend|girlfriend|friend|brother|sister|"
+    r"mom|mum|mother|dad|father|son|daughter|kid|cousin|colleague|coworker|co-worker|boss|manager|team|teammate|"
+    r"roommate|flatmate|neighbou?r|uncle|aunt|classmate|mentor)s?\b|\b(?:he|she|they)\s+(?:is|are|was|knows?|"
+    r"works?|writes?|codes?|lives?|uses?|does|did|has|have)\b",
+    re.IGNORECASE)
+FROM_BEFORE = re.compile(r"\b(?:from|used to|previously|formerly|before)\s*$", re.IGNORECASE)
+THAN = re.compile(r"\b(?:than|instead of|rather than|over|vs\.?|versus|or)\s*$", re.IGNORECASE)
+# After a level word, a job that is not ML: the seniority of another career. A programming
+# job means the user programs; any other job says nothing about the profile.
+PROGRAMMING_JOB = re.compile(
+    r"^\W*(?:\w+\W+){0,2}?(?:developer|dev|programmer|software engineer|swe|sde|backend engineer|"
+    r"frontend engineer|web engineer|android engineer|ios engineer|devops engineer|data engineer|"
+    r"site reliability engineer|sre)s?\b",
+    re.IGNORECASE)
+OTHER_JOB = re.compile(
+    r"^\W*(?:\w+\W+){0,2}?(?:designer|analyst|manager|consultant|architect|nurse|teacher|accountant|lawyer|"
+    r"scientist|researcher|doctor|officer|associate|director|editor|writer|technician|administrator)s?\b",
+    re.IGNORECASE)
+ML_JOB = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:ml|mle|machine learning|ai|deep learning|mlops)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Statement:
+    kind: str  # entity kind: skill, location, level, ...
+    value: str  # knowledge-base id
+    stance: str  # HOLDS, DENIED, SOMEONE_ELSE or FORMER
+
+
+def _clause_start(text: str, position: int) -> int:
+    start = 0
+    for match in CLAUSE_BREAK.finditer(text, 0, position):
+        start = match.end()
+    return start
+
+
+def stance(text: str, start: Optional[int], end: Optional[int]) -> str:
+    if start is None:  # a button payload: always the user's own answer
+        return HOLDS
+    before = text[_clause_start(text, start):start]
+    if FROM_BEFORE.search(before):
+        return FORMER
+    if THAN.search(before):
+        return COMPARED
+    if OTHER_PERSON.search(before) and not SELF.search(before[OTHER_PERSON.search(before).end():]):
+        return SOMEONE_ELSE
+    if DENIAL.search(before):
+        return DENIED
+    after = text[end:end + 40] if end is not None else ""
+    if re.match(r"\W*(?:not|no more|anymore|any more)\b", after, re.IGNORECASE):
+        return DENIED
+    return HOLDS
+
+
+def other_career(text: str, end: Optional[int]) -> Optional[str]:
+    """'programming' for 'staff Android developer' or 'senior backend dev', 'other' for 'senior
+    nurse': a level word naming the seniority of another job, not an ML level. None: an ML level."""
+    if end is None:
+        return None
+    after = text[end:end + 40]
+    if ML_JOB.match(after):
+        return None
+    if PROGRAMMING_JOB.match(after):
+        return "programming"
+    return "other" if OTHER_JOB.match(after) else None
+
+
+def statements(text: str, entities: Iterable[Dict[str, Any]]) -> List[Statement]:
+    """One statement per entity, in the order the message says them."""
+    found = []
+    for e in sorted(entities, key=lambda e: e.get("start") if e.get("start") is not None else -1):
+        kind, value = e.get("entity"), e.get("value")
+        if not kind or not isinstance(value, str):
+            continue
+        start, end = e.get("start"), e.get("end")
+        career = other_career(text, end) if kind == "level" else None
+        if career == "programming":
+            found.append(Statement("background", "programmer", stance(text, start, end)))
+        if career:
+            continue
+        found.append(Statement(kind, value, stance(text, start, end)))
+    return found
+
+
+# Years of experience belong to the job they are said with: ML years make an ML level,
+# programming years a programming background, anything else neither.
+ML_CONTEXT = re.compile(r"\b(?:ml|mle|mles|machine learning|ai|deep learning|mlops|ml engineer\w*)\b", re.IGNORECASE)
+PROGRAMMING_CONTEXT = re.compile(
+    r"\b(?:cod(?:e|ed|er|ing)|program\w*|develop\w*|dev|devs|software|engineer\w*|backend|frontend|full[- ]?stack|"
+    r"web|android|ios|javascript|typescript|java|python|c\+\+|c#|go|golang|rust|ruby|php|swift|kotlin|scala|sql|"
+    r"writing \w+|scripting)\b", re.IGNORECASE)
+
+
+YEARS = re.compile(r"\b\d{1,2}\s*\+?\s*(?:years?|yrs?|yoe)\b|\ba decade\b", re.IGNORECASE)
+# Words that make ML a goal, not the work the years were spent on: "8 years in the ICU, want to become an MLE".
+ML_AS_GOAL = re.compile(r"\b(?:want|wanna|become|becoming|switch\w*|mov\w*|pivot\w*|transition\w*|into|aim\w*|"
+                        r"hope|hoping|trying|considering|thinking|break|get)\b", re.IGNORECASE)
+
+
+def years_mean(text: str) -> Optional[str]:
+    """'level' when years are said of ML work ("3 years as an ML engineer"), 'background' of
+    programming ("writing javascript for 4 years"), else None: only the clause the years are in counts."""
+    match = YEARS.search(text or "")
+    if not match:
+        return None
+    start = max([0] + [m.end() for m in re.finditer(r"[.;!?\n]|,\s", text[:match.start()])])
+    end = min([len(text)] + [match.end() + m.start() for m in re.finditer(r"[.;!?\n]|,\s", text[match.end():])])
+    clause = text[start:end]
+    if ML_CONTEXT.search(clause) and not ML_AS_GOAL.search(clause):
+        return "level"
+    return "background" if PROGRAMMING_CONTEXT.search(clause) else None
+
+
+# "remove my location", "leave out where I work", "forget the company part": a whole field.
+FIELD_RETRACTION = re.compile(
+    r"\b(?:forget|remove|delete|drop|scratch|leave out|don'?t (?:store|keep|save)|do not (?:store|keep|save)|"
+    r"stop storing|clear|erase)\b[^.!?]{0,25}?\b(?P<field>location|city|where i (?:live|work)|company|employer|"
+    r"level|seniority|interest|speciali[sz]ation|background|skills|steps)\b", re.IGNORECASE)
+FIELD_SLOTS = {"location": "location", "city": "location", "where i live": "location", "where i work": "company_type",
+               "company": "company_type", "employer": "company_type", "level": "level", "seniority": "level",
+               "interest": "specialization", "specialisation": "specialization", "specialization": "specialization",
+               "background": "background", "skills": "skills_known", "steps": "steps_done"}
+
+
+def retracted_fields(text: str) -> List[str]:
+    return [FIELD_SLOTS[m.group("field").lower()] for m in FIELD_RETRACTION.finditer(text)]

@@ -1,0 +1,66 @@
+"""Each question of a message classified on its own, inside Rasa's message parsing.
+
+Rasa classifies a message as one intent. When the message asks several things
+(bot/answering/clauses.py), every question span is also run through the NLU pipeline, and its intent
+is added to the parse as a `question` entity over that span (value: the intent), so the
+actions answer every question in order. A message that also tells something about the user
+is classified `inform`: the profile answer notes it, then answers the questions.
+`install()` is called by bot.rasa_server and bot.shell before Rasa starts.
+"""
+from typing import Any, Dict, List, Optional, Tuple
+
+from rasa.core.channels.channel import UserMessage
+from rasa.core.processor import MessageProcessor
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from bot.answering.clauses import SELF, question_spans, statement_part
+
+QUESTION_ENTITY = "question"
+EXTRACTOR = "careerbot_clauses"
+# Entities a user tells about themselves, and intents a self-description never overrides.
+PROFILE_KINDS = {"background", "level", "location", "company_type", "specialization", "skill", "learning_step"}
+KEEP_INTENTS = {"inform", "forget_me", "ask_profile", "affirm", "deny", "not_covered", "other_language"}
+NOT_QUESTIONS = {"nlu_fallback", "greet", "goodbye", "thanks", "affirm", "deny", "inform", "chitchat"}
+
+_rasa_parse = MessageProcessor.parse_message
+
+
+async def _parse_each_question(self: MessageProcessor, message: UserMessage,
+                               tracker: Optional[DialogueStateTracker] = None,
+                               only_output_properties: bool = True) -> Dict[str, Any]:
+    parse_data = await _rasa_parse(self, message, tracker, only_output_properties)
+    text = message.text or ""
+    if self.http_interpreter or text.startswith("/"):
+        return parse_data
+    spans = question_spans(text)
+    if _describes_the_user(parse_data, text, spans):
+        # "jr mle here, at a startup in nyc", "I know python and sql, what am I missing?": the
+        # profile answer notes it, then answers each question
+        parse_data["intent"] = {"name": "inform", "confidence": (parse_data.get("intent") or {}).get("confidence")}
+    if not spans:
+        return parse_data
+    tracker = tracker or DialogueStateTracker.from_events(message.sender_id, [])
+    for start, end in spans:
+        part = UserMessage(text[start:end], sender_id=message.sender_id, input_channel=message.input_channel)
+        intent = (self._parse_message_with_graph(part, tracker, only_output_properties).get("intent") or {})
+        if intent.get("name") and intent["name"] not in NOT_QUESTIONS:
+            parse_data.setdefault("entities", []).append(
+                {"entity": QUESTION_ENTITY, "value": intent["name"], "start": start, "end": end,
+                 "confidence_entity": intent.get("confidence"), "extractor": EXTRACTOR})
+    return parse_data
+
+
+def _describes_the_user(parse_data: Dict[str, Any], text: str, spans: List[Tuple[int, int]]) -> bool:
+    """Whether the message, besides any questions, tells something about the user: a profile
+    entity outside the questions, in a part that speaks of the user."""
+    if (parse_data.get("intent") or {}).get("name") in KEEP_INTENTS:
+        return False
+    statement = statement_part(text, spans)
+    if not statement.strip() or not SELF.search(statement):
+        return False
+    return any(e.get("entity") in PROFILE_KINDS and isinstance(e.get("start"), int) and statement[e["start"]:e["end"]].strip()
+               for e in parse_data.get("entities") or [])
+
+
+def install() -> None:
+    MessageProcessor.parse_message = _parse_each_question
