@@ -38,14 +38,17 @@ def content_rows(c: Content) -> Rows:
     passage("portfolio.intro", "portfolio", c.portfolio.intro.text, c.portfolio.intro.source)
 
     add(models.Fact, id="job_growth_pct", value=jg.growth_pct, unit="percent", wording=jg.wording, source=jg.source)
-    add(models.Fact, id="job_growth_through_year", value=jg.through_year, unit="year", wording=jg.wording, source=jg.source)
-    add(models.Fact, id="mle_median_salary", value=sf.median.amount, unit="usd", wording=sf.median.wording, source=sf.median.source)
+    add(models.Fact, id="job_growth_through_year", value=jg.through_year, unit="year", wording=jg.wording,
+        source=jg.source)
+    add(models.Fact, id="mle_median_salary", value=sf.median.amount, unit="usd", wording=sf.median.wording,
+        source=sf.median.source)
 
     for r in c.roles.roles:
-        add(models.Role, id=r.id, name=r.name, median_salary=r.median_salary, focus=r.focus, summary=r.summary, source=r.source)
-    for s in c.learning_path.steps:
-        add(models.LearningStep, id=s.id, position=s.position, name=s.name, summary=s.summary,
-            prerequisites=list(s.prerequisites), source=s.source)
+        add(models.Role, id=r.id, name=r.name, median_salary=r.median_salary, focus=r.focus, summary=r.summary,
+            source=r.source)
+    for step in c.learning_path.steps:
+        add(models.LearningStep, id=step.id, position=step.position, name=step.name, summary=step.summary,
+            prerequisites=list(step.prerequisites), source=step.source)
 
     group_of = {skill: g.id for g in c.skills.one_of for skill in g.skills}
     for g in c.skills.one_of:
@@ -53,9 +56,10 @@ def content_rows(c: Content) -> Rows:
     position = 0
     for i, cat in enumerate(c.skills.categories):
         add(models.SkillCategory, id=cat.id, position=i, name=cat.name, summary=cat.summary, source=cat.source)
-        for s in cat.skills:
-            add(models.Skill, id=s.id, position=position, name=s.name, category_id=cat.id, learning_step_id=s.learning_step,
-                required=s.required, note=s.note, group_id=group_of.get(s.id))
+        for skill in cat.skills:
+            add(models.Skill, id=skill.id, position=position, name=skill.name, category_id=cat.id,
+                learning_step_id=skill.learning_step, required=skill.required, note=skill.note,
+                group_id=group_of.get(skill.id))
             position += 1
 
     for i, p in enumerate(c.education.paths):
@@ -79,25 +83,26 @@ def content_rows(c: Content) -> Rows:
     for ct in sf.company_types:
         add(models.CompanyType, id=ct.id, name=ct.name, premium_min_pct=ct.premium_min_pct,
             premium_max_pct=ct.premium_max_pct, wording=ct.wording, upside_note=ct.upside_note, source=ct.source)
-    for s in sf.specializations:
-        add(models.Specialization, id=s.id, name=s.name, source=s.source)
+    for spec in sf.specializations:
+        add(models.Specialization, id=spec.id, name=spec.name, source=spec.source)
 
     for b in c.time_to_ready.backgrounds:
         add(models.Background, id=b.id, name=b.name, months_min=b.months_min, months_max=b.months_max,
             wording=b.wording, source=b.source)
-    for i, t in enumerate(c.portfolio.topics):
-        add(models.PortfolioTopic, id=t.id, position=i, name=t.name, text=t.text, project_count_min=t.project_count_min,
-            project_count_max=t.project_count_max, examples=list(t.examples), source=t.source)
+    for i, topic in enumerate(c.portfolio.topics):
+        add(models.PortfolioTopic, id=topic.id, position=i, name=topic.name, text=topic.text,
+            project_count_min=topic.project_count_min, project_count_max=topic.project_count_max,
+            examples=list(topic.examples), source=topic.source)
     for f in c.faq.faqs:
         add(models.Faq, id=f.id, question=f.question, short_answer=f.short_answer)
         for i, a in enumerate(f.answers):
             add(models.FaqAnswer, id=f"{f.id}.{i}", faq_id=f.id, position=i, text=a.text, source=a.source)
 
-    for i, t in enumerate(c.not_covered.topics):
-        add(models.NotCovered, id=t.id, position=i, topic=t.topic, triggers=list(t.triggers), context=list(t.context),
-            instead=list(t.instead))
-        if t.guide_says:
-            passage(f"not_covered.{t.id}", "not_covered", t.guide_says.text, t.guide_says.source)
+    for i, nc in enumerate(c.not_covered.topics):
+        add(models.NotCovered, id=nc.id, position=i, topic=nc.topic, triggers=list(nc.triggers),
+            context=list(nc.context), instead=list(nc.instead))
+        if nc.guide_says:
+            passage(f"not_covered.{nc.id}", "not_covered", nc.guide_says.text, nc.guide_says.source)
 
     for kind, _file, entries in vocabulary(c):
         seen = set()
