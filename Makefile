@@ -27,11 +27,11 @@ SPACY_MODEL := var/spacy/careerbot_en/meta.json
 MODEL := models/careerbot.tar.gz
 TRAINING_INPUTS := config.yml bot/domain.yml $(wildcard bot/data/*.yml) $(wildcard bot/rasa_ext/nlu/*.py) bot/rasa_ext/policy.py
 
-.PHONY: help install kb spacy train run shell test test-scale bench check-python browser clean
+.PHONY: help install kb spacy train run shell lint test test-scale bench check-python browser clean
 
 help:
 	@echo "make run    start the bot: action server, Rasa server and the demo page"
-	@echo "make test   run every test"
+	@echo "make test   run every test (after make lint: ruff and mypy)"
 	@echo "make shell  talk to the bot in the terminal (rasa shell)"
 	@echo "make test-scale  the scale-out test: PostgreSQL, Redis, nginx, 2 Rasa + 2 action servers"
 	@echo "make bench  benchmark against Rasa's starter bot (results/bench.md)"
@@ -89,7 +89,13 @@ browser:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "error: the browser test needs chromium: sudo apt-get install chromium"; exit 1; fi; }
 
-test: $(MODEL) $(SPACY_MODEL) browser
+# Lint, import order and types (configured in pyproject.toml).
+lint: $(INSTALLED)
+	@echo "==> ruff and mypy"
+	$(VENV)/bin/ruff check --no-cache .
+	$(VENV)/bin/mypy
+
+test: lint $(MODEL) $(SPACY_MODEL) browser
 	@echo "==> Running the tests"
 	$(PY) -m pytest -ra
 

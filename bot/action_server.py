@@ -5,12 +5,11 @@ the X-Careerbot-Action-Token header, which bot.serve and deploy.cluster put in R
 settings; anything else gets a 401 before an action runs. A forged call could otherwise
 read (`action_show_profile`), overwrite or erase any user's profile.
 
-    python -m bot.action_server --port 5055   # binds to SANIC_HOST (default 127.0.0.1)
+    python -m bot.action_server --host 127.0.0.1 --port 5055
 """
 import argparse
 import hmac
 import logging
-import os
 
 from rasa_sdk import utils
 from rasa_sdk.endpoint import create_app
@@ -47,11 +46,12 @@ def authenticated_app(token: str, actions: str = "bot.actions") -> Sanic:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=5055)
     args = parser.parse_args()
     utils.configure_colored_logging("INFO")
     utils.update_sanic_log_level()
-    host = os.environ.get("SANIC_HOST", "127.0.0.1")
+    host = args.host
     app = authenticated_app(shared_secret(ACTION_TOKEN))
     logger.info("Action endpoint is up and running on http://%s:%s", host, args.port)
     app.run(host, args.port, workers=1, access_log=False)

@@ -12,14 +12,14 @@ from typing import List
 
 from bot import rasa_ext
 from bot.rasa_ext.channels.limits import MAX_REQUEST_BYTES
+from settings import load_settings
 
-API_TOKEN_ENV = "CAREERBOT_API_TOKEN"
 
 
 def rasa_argv(argv: List[str]) -> List[str]:
     """Rasa's arguments: ours, plus the HTTP API with its token when `run` has one."""
     args = ["rasa", *argv[1:]]
-    token = os.environ.get(API_TOKEN_ENV)
+    token = load_settings().api_token
     if token and args[1:2] == ["run"]:  # an open HTTP API would let anyone read and rewrite conversations
         args += ["--enable-api", "--auth-token", token]
     return args

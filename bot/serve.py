@@ -30,7 +30,7 @@ def main() -> int:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     signal.signal(signal.SIGINT, signal.default_int_handler)  # even when started in the background
     try:
-        sup.start("action server", action_server_cmd(settings), {"SANIC_HOST": settings.actions_host})
+        sup.start("action server", action_server_cmd(settings))
         sup.wait_until_up("action server", f"http://{settings.actions_host}:{settings.actions_port}/health")
         if args.shell:
             print("careerbot: starting rasa shell (Ctrl-D or /stop to leave)", flush=True)
@@ -40,7 +40,7 @@ def main() -> int:
         sup.start("rasa server", rasa_cmd(settings, write_run_file("credentials.yml", credentials(settings)), endpoints_file))
         sup.start("web page", web_cmd(settings))
         sup.wait_until_up("rasa server", f"http://{settings.host}:{settings.rasa_port}/")
-        sup.wait_until_up("web page", f"http://{settings.host}:{settings.web_port}/")
+        sup.wait_until_up("web page", f"http://{settings.web_host}:{settings.web_port}/")
         print(f"\ncareerbot is ready:\n  chat in your browser:  {settings.web_url}\n"
               f"  REST channel:          {rest_status(settings)}\n"
               f"  action server:         http://{settings.actions_host}:{settings.actions_port} (local only)\n"

@@ -106,7 +106,7 @@ def write_run_file(name: str, content: Dict, directory: Path = RUN_DIR) -> Path:
 
 
 def action_server_cmd(settings: Settings) -> List[str]:
-    return [sys.executable, "-m", "bot.action_server", "--port", str(settings.actions_port)]
+    return [sys.executable, "-m", "bot.action_server", "--host", settings.actions_host, "--port", str(settings.actions_port)]
 
 
 def rasa_cmd(settings: Settings, creds: Path, endpoints_file: Path, shell: bool = False) -> List[str]:
@@ -121,5 +121,5 @@ def rasa_cmd(settings: Settings, creds: Path, endpoints_file: Path, shell: bool 
 
 
 def web_cmd(settings: Settings) -> List[str]:
-    return [sys.executable, "web/serve.py", "--host", settings.host, "--port", str(settings.web_port),
+    return [sys.executable, "web/serve.py", "--host", settings.web_host, "--port", str(settings.web_port),
             "--rasa-url", settings.rasa_url]

@@ -9,26 +9,26 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
-from settings import RUN_DIR
+from settings import RUN_DIR, load_settings
 from storage.engine import private_dirs
-
 
 
 @dataclass(frozen=True)
 class SharedSecret:
     env: str  # the setting that gives it
+    field: str  # its name in settings.Settings
     file_name: str  # where it is generated when the setting is unset
 
 
-SESSION_SECRET = SharedSecret("CAREERBOT_SESSION_SECRET", "session_secret")
-ACTION_TOKEN = SharedSecret("CAREERBOT_ACTION_TOKEN", "action_token")
+SESSION_SECRET = SharedSecret("CAREERBOT_SESSION_SECRET", "session_secret", "session_secret")
+ACTION_TOKEN = SharedSecret("CAREERBOT_ACTION_TOKEN", "action_token", "action_token")
 # The header in which the Rasa servers present the action token to the action servers.
 ACTION_TOKEN_HEADER = "X-Careerbot-Action-Token"
 
 
 def shared_secret(which: SharedSecret, run_dir: Path = RUN_DIR) -> str:
     """The setting's value; else the generated file's, generating it if nobody has yet."""
-    value = os.environ.get(which.env, "").strip()
+    value = getattr(load_settings(), which.field)
     if value:
         return value
     private_dirs(run_dir)

@@ -30,7 +30,7 @@ QUIET_ENV = {"RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2", "PY
 # ticket of a turn whose server died until that ticket expires (TICKET_LOCK_LIFETIME, Rasa's
 # default 60 s). Sanic cuts every request at SANIC_RESPONSE_TIMEOUT (60 s when Rasa's HTTP API
 # is off): the lock wait plus the turn must fit in it, and it in nginx's proxy_read_timeout (120 s).
-RASA_TIMEOUTS = {"TICKET_LOCK_LIFETIME": "30", "SANIC_RESPONSE_TIMEOUT": "100"}
+# Their values: settings.RASA_TIMEOUTS.
 RESTART_BACKOFF_S = (2.0, 5.0, 15.0, 30.0)
 STOP_GRACE_S = 15.0
 
@@ -88,14 +88,13 @@ def plan(settings: Settings, rasa_ports: Sequence[int], action_ports: Sequence[i
     creds_file = write_run_file(f"{run_files_tag}-credentials.yml", credentials(settings, rest_token_required=True))
     servers = []
     for i, port in enumerate(action_ports, 1):
-        own = replace(settings, actions_port=port)
+        own = replace(settings, actions_host=actions_bind, actions_port=port)
         servers.append(Server(f"actions-{i}", "actions", actions_bind, port, action_server_cmd(own),
-                              {**(env or {}), **QUIET_ENV, "SANIC_HOST": actions_bind}))
+                              {**(env or {}), **QUIET_ENV}))
     for i, port in enumerate(rasa_ports, 1):
         own = replace(settings, rasa_port=port)
-        timeouts = {name: os.environ.get(name, default) for name, default in RASA_TIMEOUTS.items()}
         servers.append(Server(f"rasa-{i}", "rasa", settings.host, port, rasa_cmd(own, creds_file, endpoints_file),
-                              {**timeouts, **(env or {}), **QUIET_ENV}))
+                              {**settings.rasa_timeouts, **(env or {}), **QUIET_ENV}))
     return servers
 
 
@@ -165,7 +164,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser.add_argument("--rasa-port", type=int, default=5005, help="port of the first; the others follow")
     parser.add_argument("--actions", type=int, default=2, help="action servers on this host (default: %(default)s)")
     parser.add_argument("--actions-port", type=int, default=5155, help="port of the first; the others follow")
-    parser.add_argument("--actions-bind", default=os.environ.get("CAREERBOT_HOST", "127.0.0.1"),
+    parser.add_argument("--actions-bind", default=None,
                         help="address the action servers listen on (default: $CAREERBOT_HOST or 127.0.0.1)")
     parser.add_argument("--log-dir", type=Path, default=None, help="one log file per server (default: this terminal)")
     args = parser.parse_args(argv)
@@ -175,7 +174,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     tag = f"cluster-{os.getpid()}"
     try:
         servers = plan(settings, consecutive_ports(args.rasa_port, args.rasa),
-                       consecutive_ports(args.actions_port, args.actions), args.actions_bind, tag)
+                       consecutive_ports(args.actions_port, args.actions), args.actions_bind or settings.host, tag)
     except ConfigError as exc:
         raise SystemExit(f"careerbot-cluster: {exc}") from None
     cluster = Cluster(servers, args.log_dir)

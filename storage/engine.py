@@ -1,4 +1,4 @@
-"""One SQLAlchemy engine per process, from CAREERBOT_DB_URL."""
+"""One SQLAlchemy engine per process (CAREERBOT_DB_URL), and the SQLite settings careerbot uses."""
 import os
 from functools import lru_cache
 from pathlib import Path
@@ -7,13 +7,12 @@ from typing import Any, Dict, Optional
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.pool import QueuePool
-from settings import VAR_DIR
 
-DEFAULT_DB_PATH = VAR_DIR / "careerbot.db"
+from settings import load_settings
 
 
 def database_url() -> str:
-    return os.environ.get("CAREERBOT_DB_URL") or f"sqlite:///{DEFAULT_DB_PATH}"
+    return load_settings().db_url
 
 
 @lru_cache(maxsize=None)

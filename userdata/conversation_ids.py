@@ -1,8 +1,9 @@
 """Conversation ids name their channel, so no channel can name another's conversations:
 `rest:<sender>`, `web:<session>`, `slack:<team>:<user>`. The input channels build them
 (bot/rasa_ext/channels/); `legacy_to_namespaced` maps an id stored before they did."""
-import os
 from typing import Optional
+
+from settings import load_settings
 
 REST = "rest:"
 WEB = "web:"
@@ -35,7 +36,7 @@ def legacy_to_namespaced(channel: Optional[str], sender_id: str) -> str:
     if channel == "socketio":
         return WEB + sender_id
     if channel == "slack":
-        team = os.environ.get(SLACK_TEAM_SETTING, "").strip()
+        team = load_settings().slack_team_id
         if not team:
             raise NeedsSlackTeam(f"stored Slack conversations need the Slack workspace id to be renamed: set "
                                  f"{SLACK_TEAM_SETTING}=T... (your workspace's team id) and run again")

@@ -11,7 +11,7 @@ Usage::
 
     python web/serve.py --host 127.0.0.1 --port 8000 --rasa-url http://127.0.0.1:5005
 
-Without ``--rasa-url`` (or the CAREERBOT_RASA_URL environment variable),
+Without ``--rasa-url``,
 ``/config.js`` sets nothing and the widget uses its ``data-server-url``; the
 Content-Security-Policy then lets pages connect to their own origin only, so a
 widget talking to Rasa on another origin needs ``--rasa-url``.
@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import functools
 import json
-import os
 import posixpath
 import sys
 from http import HTTPStatus
@@ -189,14 +188,12 @@ def make_server(host: str, port: int, rasa_url: Optional[str], quiet: bool = Fal
 
 def main(argv: Optional[list] = None) -> int:
     parser = argparse.ArgumentParser(description="Serve the careerbot demo page and widget.")
-    parser.add_argument("--host", default=os.environ.get("CAREERBOT_WEB_HOST", "127.0.0.1"))
-    parser.add_argument(
-        "--port", type=int, default=int(os.environ.get("CAREERBOT_WEB_PORT", "8000"))
-    )
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8000)
     parser.add_argument(
         "--rasa-url",
         type=validate_url,
-        default=os.environ.get("CAREERBOT_RASA_URL") or None,
+        default=None,
         help="Rasa server base URL written into /config.js, e.g. http://127.0.0.1:5005",
     )
     parser.add_argument("--quiet", action="store_true", help="don't log each request")

@@ -104,7 +104,7 @@ def test_every_rasa_server_shares_the_stores_and_calls_actions_through_the_balan
         assert endpoints["lock_store"]["url"] == "10.0.0.20" and endpoints["lock_store"]["password"] == "secret"
         assert all(s.env["EXTRA"] == "1" and s.env["RASA_TELEMETRY_ENABLED"] == "false" for s in servers)
         assert all(int(s.env["SANIC_RESPONSE_TIMEOUT"]) > int(s.env["TICKET_LOCK_LIFETIME"]) for s in rasa)
-        assert [s.env["SANIC_HOST"] for s in actions] == ["10.0.0.11", "10.0.0.11"]
+        assert [s.cmd[s.cmd.index("--host") + 1] for s in actions] == ["10.0.0.11", "10.0.0.11"]
         assert all(str(s.port) in s.cmd for s in actions)
     finally:
         remove_run_files(tag)
