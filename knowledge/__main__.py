@@ -49,7 +49,8 @@ def main(argv=None) -> int:
         print(f"knowledge: content error: {exc}\nknowledge: nothing was written.", file=sys.stderr)
         return 1
     except SQLAlchemyError as exc:
-        print(f"knowledge: database error on {_redact(url)}: {exc.__class__.__name__}: {exc.orig if hasattr(exc, 'orig') else exc}\n"
+        detail = exc.orig if hasattr(exc, "orig") else exc
+        print(f"knowledge: database error on {_redact(url)}: {exc.__class__.__name__}: {detail}\n"
               "knowledge: the transaction was rolled back.", file=sys.stderr)
         return 2
 

@@ -17,11 +17,11 @@ MAX_ANSWERS = 4096
 
 
 def _key(value: Any) -> Hashable:
-    """A hashable stand-in for an argument (lists and sets of ids become tuples)."""
+    """A hashable stand-in for an argument (lists of ids become tuples, sets frozensets)."""
     if isinstance(value, (list, tuple)):
         return tuple(_key(v) for v in value)
     if isinstance(value, (set, frozenset)):
-        return tuple(sorted(_key(v) for v in value))
+        return frozenset(_key(v) for v in value)
     if isinstance(value, dict):
         return tuple(sorted((k, _key(v)) for k, v in value.items()))
     return value

@@ -41,7 +41,8 @@ def read_content(directory: Path = CONTENT_DIR) -> Content:
         parsed[filename[: -len(".yml")]] = _parse_file(path, model)
     unexpected = sorted(p.name for p in directory.glob("*.y*ml") if p.name not in schema.FILES)
     if unexpected:
-        raise ContentError(str(directory / unexpected[0]), "-", "unknown content file (expected one of: " + ", ".join(schema.FILES) + ")")
+        raise ContentError(str(directory / unexpected[0]), "-",
+                           "unknown content file (expected one of: " + ", ".join(schema.FILES) + ")")
     content = Content(**parsed)
     _check_references(content, directory)
     return content
@@ -125,8 +126,8 @@ def _check_references(c: Content, directory: Path) -> None:
             check.known("skills.yml", skill.id, "learning_step", skill.learning_step, position)
     check.unique("skills.yml", "skill group", (g.id for g in c.skills.one_of))
     for group in c.skills.one_of:
-        for skill in group.skills:
-            check.known("skills.yml", group.id, "skill", skill, skill_ids)
+        for skill_id in group.skills:
+            check.known("skills.yml", group.id, "skill", skill_id, skill_ids)
 
     check.unique("roles.yml", "role", (r.id for r in c.roles.roles))
     check.known("salary_factors.yml", "median", "role", c.salary_factors.median.role, (r.id for r in c.roles.roles))
@@ -223,8 +224,8 @@ def _sources(c: Content) -> Iterable[Tuple[str, str, str]]:
     yield "role.yml", "overview", c.role.overview.source
     for r in c.roles.roles:
         yield "roles.yml", r.id, r.source
-    for s in c.learning_path.steps:
-        yield "learning_path.yml", s.id, s.source
+    for step in c.learning_path.steps:
+        yield "learning_path.yml", step.id, step.source
     yield "learning_path.yml", "advice", c.learning_path.advice.source
     for cat in c.skills.categories:
         yield "skills.yml", cat.id, cat.source
@@ -238,12 +239,12 @@ def _sources(c: Content) -> Iterable[Tuple[str, str, str]]:
     yield "career_levels.yml", "progression_advice", c.career_levels.progression_advice.source
     sf = c.salary_factors
     yield "salary_factors.yml", "median", sf.median.source
-    for t in sf.location_tiers:
-        yield "salary_factors.yml", t.id, t.source
+    for tier in sf.location_tiers:
+        yield "salary_factors.yml", tier.id, tier.source
     for ct in sf.company_types:
         yield "salary_factors.yml", ct.id, ct.source
-    for s in sf.specializations:
-        yield "salary_factors.yml", s.id, s.source
+    for spec in sf.specializations:
+        yield "salary_factors.yml", spec.id, spec.source
     yield "salary_factors.yml", "specialization_premium", sf.specialization_premium.source
     yield "salary_factors.yml", "remote_work", sf.remote_work.source
     for i, cav in enumerate(sf.caveats):
@@ -255,11 +256,11 @@ def _sources(c: Content) -> Iterable[Tuple[str, str, str]]:
         yield "time_to_ready.yml", b.id, b.source
     yield "time_to_ready.yml", "note", c.time_to_ready.note.source
     yield "portfolio.yml", "intro", c.portfolio.intro.source
-    for t in c.portfolio.topics:
-        yield "portfolio.yml", t.id, t.source
+    for topic in c.portfolio.topics:
+        yield "portfolio.yml", topic.id, topic.source
     for f in c.faq.faqs:
         for a in f.answers:
             yield "faq.yml", f.id, a.source
-    for t in c.not_covered.topics:
-        if t.guide_says:
-            yield "not_covered.yml", t.id, t.guide_says.source
+    for nc in c.not_covered.topics:
+        if nc.guide_says:
+            yield "not_covered.yml", nc.id, nc.guide_says.source

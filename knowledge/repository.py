@@ -110,12 +110,14 @@ class KnowledgeBase:
 
     def compare_roles(self, first: str, second: str = "ml_engineer") -> Union[RoleComparison, Unknown]:
         a, b = self.role(first), self.role(second)
-        for result in (a, b):
-            if isinstance(result, Unknown):
-                return result
+        if isinstance(a, Unknown):
+            return a
+        if isinstance(b, Unknown):
+            return b
         higher = None if a.median_salary == b.median_salary else max((a, b), key=lambda r: r.median_salary)
         faq = self.faq("mle_vs_ds") if {a.id, b.id} == {"ml_engineer", "data_scientist"} else None
-        return RoleComparison(a, b, higher, abs(a.median_salary - b.median_salary), faq)
+        return RoleComparison(a, b, higher, abs(a.median_salary - b.median_salary),
+                              faq if isinstance(faq, FaqAnswer) else None)
 
     # --- skills and learning ---------------------------------------------------
     def skill_categories(self) -> List[SkillCategoryInfo]:
@@ -123,7 +125,8 @@ class KnowledgeBase:
         with self._session() as s:
             cats = s.execute(select(m.SkillCategory).order_by(m.SkillCategory.position)).scalars().all()
             return [
-                SkillCategoryInfo(c.id, c.name, c.summary, [k for k in skills if k.category_id == c.id], self._title(s, c.source))
+                SkillCategoryInfo(c.id, c.name, c.summary, [k for k in skills if k.category_id == c.id],
+                                  self._title(s, c.source))
                 for c in cats
             ]
 
@@ -146,7 +149,8 @@ class KnowledgeBase:
         skills = self._skills()
         known = [k for k in skills if k.id in known_ids]
         covered_groups = {k.group_id for k in known if k.group_id}
-        missing = [k for k in skills if k.id not in known_ids and (k.group_id is None or k.group_id not in covered_groups)]
+        missing = [k for k in skills
+                   if k.id not in known_ids and (k.group_id is None or k.group_id not in covered_groups)]
         steps = self.learning_steps()
         by_step = [(step, [k for k in missing if k.learning_step_id == step.id]) for step in steps]
         with self._session() as s:
@@ -197,10 +201,13 @@ class KnowledgeBase:
     def career_levels(self) -> List[CareerLevelInfo]:
         with self._session() as s:
             rows = s.execute(select(m.CareerLevel).order_by(m.CareerLevel.position)).scalars().all()
-            bands = s.execute(select(m.SalaryBand).order_by(m.SalaryBand.level_id, m.SalaryBand.position)).scalars().all()
+            bands = s.execute(
+                select(m.SalaryBand).order_by(m.SalaryBand.level_id, m.SalaryBand.position)
+            ).scalars().all()
             result = []
             for lv in rows:
-                lv_bands = [SalaryBandInfo(b.min_usd, b.max_usd, b.wording, self._title(s, b.source)) for b in bands if b.level_id == lv.id]
+                lv_bands = [SalaryBandInfo(b.min_usd, b.max_usd, b.wording, self._title(s, b.source))
+                            for b in bands if b.level_id == lv.id]
                 result.append(CareerLevelInfo(lv.id, lv.position, lv.name, lv.min_years, lv.max_years, list(lv.scope),
                                               lv.advice, lv_bands, self._title(s, lv.source)))
             return result
@@ -235,12 +242,13 @@ class KnowledgeBase:
         estimate (salary_factors.yml says when).
         """
         unknown: List[Unknown] = []
-        lv = None
+        lv: Optional[CareerLevelInfo] = None
         if level:
             found = self.career_level(level)
-            lv = None if isinstance(found, Unknown) else found
-            if lv is None:
+            if isinstance(found, Unknown):
                 unknown.append(found)
+            else:
+                lv = found
         adjustments: List[Adjustment] = []
         names = {}
         with self._session() as s:
@@ -261,7 +269,8 @@ class KnowledgeBase:
                     unknown.append(self._unknown("company_type", company_type))
                 else:
                     names["company_type"] = ct.name
-                    wording = ct.wording + (f" {ct.upside_note}" if ct.upside_note and ct.upside_note not in ct.wording else "")
+                    upside = ct.upside_note
+                    wording = ct.wording + (f" {upside}" if upside and upside not in ct.wording else "")
                     adjustments.append(Adjustment("company_type", ct.name, ct.premium_min_pct, ct.premium_max_pct,
                                                   wording, self._title(s, ct.source)))
             if specialization:
@@ -275,7 +284,8 @@ class KnowledgeBase:
                     adjustments.append(Adjustment("specialization", sp.name, None, None, premium.text,
                                                   self._title(s, premium.source)))
             median = s.get(m.Fact, "mle_median_salary")
-            median_band = SalaryBandInfo(int(median.value), int(median.value), median.wording, self._title(s, median.source))
+            median_band = SalaryBandInfo(int(median.value), int(median.value), median.wording,
+                                         self._title(s, median.source))
             bands = lv.salary_bands if lv else [median_band]
             applies = {"always", *(["two_figures"] if len(bands) > 1 else []),
                        *(["with_premium"] if any(a.min_pct for a in adjustments) else [])}
@@ -312,8 +322,8 @@ class KnowledgeBase:
     def portfolio_advice(self, topic: Optional[str] = None) -> Union[PortfolioAdvice, Unknown]:
         with self._session() as s:
             rows = s.execute(select(m.PortfolioTopic).order_by(m.PortfolioTopic.position)).scalars().all()
-            topics = [PortfolioTopicInfo(t.id, t.name, t.text, t.project_count_min, t.project_count_max, list(t.examples),
-                                         self._title(s, t.source)) for t in rows]
+            topics = [PortfolioTopicInfo(t.id, t.name, t.text, t.project_count_min, t.project_count_max,
+                                         list(t.examples), self._title(s, t.source)) for t in rows]
         if topic is not None:
             topics = [t for t in topics if t.id == topic]
             if not topics:
@@ -326,8 +336,11 @@ class KnowledgeBase:
             if faq is None:
                 ids = s.execute(select(m.Faq.id).order_by(m.Faq.id)).scalars().all()
                 return Unknown("faq", faq_id, list(ids))
-            answers = s.execute(select(m.FaqAnswer).where(m.FaqAnswer.faq_id == faq_id).order_by(m.FaqAnswer.position)).scalars()
-            return FaqAnswer(faq.id, faq.question, faq.short_answer, [Sourced(a.text, self._title(s, a.source)) for a in answers])
+            answers = s.execute(
+                select(m.FaqAnswer).where(m.FaqAnswer.faq_id == faq_id).order_by(m.FaqAnswer.position)
+            ).scalars()
+            return FaqAnswer(faq.id, faq.question, faq.short_answer,
+                             [Sourced(a.text, self._title(s, a.source)) for a in answers])
 
     # --- what the guide does not cover -----------------------------------------------
     def not_covered_topics(self) -> List[NotCoveredTopic]:
@@ -357,8 +370,8 @@ class KnowledgeBase:
                 .join(m.LearningStep, m.Skill.learning_step_id == m.LearningStep.id)
                 .order_by(m.Skill.position)
             ).all()
-            return [SkillInfo(k.id, k.name, k.category_id, cat, k.learning_step_id, step, k.required, k.note, k.group_id)
-                    for k, cat, step in rows]
+            return [SkillInfo(k.id, k.name, k.category_id, cat, k.learning_step_id, step, k.required, k.note,
+                              k.group_id) for k, cat, step in rows]
 
     def _passage(self, passage_id: str) -> Sourced:
         with self._session() as s:
