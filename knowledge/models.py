@@ -183,6 +183,8 @@ class PortfolioTopic(Base):
     project_count_min = Column(Integer)
     project_count_max = Column(Integer)
     examples = Column(JSON, nullable=False)
+    # specialization id -> the example that suits an interest in it (migration 0006)
+    example_for = Column(JSON, nullable=False)
     source = source_column()
 
 

@@ -15,6 +15,7 @@ from knowledge.results import (
     JobOutlook,
     LearningPlan,
     LearningStepInfo,
+    LocationTierInfo,
     NotCoveredTopic,
     PortfolioAdvice,
     PortfolioTopicInfo,
@@ -176,10 +177,12 @@ class KnowledgeBase:
             advice_src = Sourced(advice.text, self._title(s, advice.source))
         return LearningPlan(steps, done_steps, remaining, remaining[0] if remaining else None, advice_src)
 
-    def step_after(self, step: str) -> Union[LearningPlan, Unknown]:
+    def step_after(self, step: str, done: Iterable[str] = ()) -> Union[LearningPlan, Unknown]:
+        """The plan from the step after `step` on (`done`: what else the user has done, so a
+        later step they did is skipped too)."""
         if self.resolve("learning_step", step) is None:
             return self._unknown("learning_step", step)
-        return self.learning_plan([step])
+        return self.learning_plan([*done, step])
 
     # --- education ---------------------------------------------------------------
     def education_paths(self) -> List[EducationPathInfo]:
@@ -196,6 +199,14 @@ class KnowledgeBase:
 
     def education_advice(self) -> Sourced:
         return self._passage("education.advice")
+
+    def background_note(self, topic: str, background: Optional[str]) -> Optional[Sourced]:
+        """What the answer about `topic` ("role", "education") adds for a programming background, if anything."""
+        if not background:
+            return None
+        with self._session() as s:
+            note = s.get(m.Passage, f"{topic}.for_background.{background}")
+            return Sourced(note.text, self._title(s, note.source)) if note else None
 
     # --- career and salary ----------------------------------------------------------
     def career_levels(self) -> List[CareerLevelInfo]:
@@ -299,6 +310,21 @@ class KnowledgeBase:
     def remote_work(self) -> Sourced:
         return self._passage("salary.remote")
 
+    def specialization_premium(self) -> Sourced:
+        return self._passage("salary.specialization")
+
+    def premium_baseline(self, factor: str) -> Sourced:
+        """What the `factor` ("location", "company_type") premium is measured against ("Midwest cities")."""
+        return self._passage(f"salary.baseline.{factor}")
+
+    def location_tiers(self) -> List[LocationTierInfo]:
+        """The groups of places, the highest premium first and those without a figure last."""
+        with self._session() as s:
+            rows = s.execute(select(m.LocationTier).order_by(m.LocationTier.id)).scalars().all()
+            tiers = [LocationTierInfo(t.id, t.name, t.premium_min_pct, t.premium_max_pct, t.wording,
+                                      self._title(s, t.source)) for t in rows]
+        return sorted(tiers, key=lambda t: (t.max_pct is None, -(t.max_pct or 0)))
+
     # --- time, outlook, portfolio, FAQ -----------------------------------------------
     def time_to_job_ready(self, background: Optional[str] = None) -> Union[TimeToReady, Unknown]:
         with self._session() as s:
@@ -317,13 +343,15 @@ class KnowledgeBase:
             year = s.get(m.Fact, "job_growth_through_year")
             median = s.get(m.Fact, "mle_median_salary")
         return JobOutlook(growth.value, int(year.value), int(median.value), growth.wording,
-                          self._passage("outlook.demand"), self._passage("outlook.ai_resistance"))
+                          self._passage("outlook.demand"), self._passage("outlook.ai_resistance"),
+                          self._passage("outlook.standing"))
 
     def portfolio_advice(self, topic: Optional[str] = None) -> Union[PortfolioAdvice, Unknown]:
         with self._session() as s:
             rows = s.execute(select(m.PortfolioTopic).order_by(m.PortfolioTopic.position)).scalars().all()
             topics = [PortfolioTopicInfo(t.id, t.name, t.text, t.project_count_min, t.project_count_max,
-                                         list(t.examples), self._title(s, t.source)) for t in rows]
+                                         list(t.examples), self._title(s, t.source), dict(t.example_for))
+                      for t in rows]
         if topic is not None:
             topics = [t for t in topics if t.id == topic]
             if not topics:
@@ -339,8 +367,13 @@ class KnowledgeBase:
             answers = s.execute(
                 select(m.FaqAnswer).where(m.FaqAnswer.faq_id == faq_id).order_by(m.FaqAnswer.position)
             ).scalars()
+            points = s.execute(
+                select(m.Passage).where(m.Passage.topic == "faq_point", m.Passage.id.startswith(f"faq.{faq_id}."))
+                .order_by(m.Passage.position)
+            ).scalars()
             return FaqAnswer(faq.id, faq.question, faq.short_answer,
-                             [Sourced(a.text, self._title(s, a.source)) for a in answers])
+                             [Sourced(a.text, self._title(s, a.source)) for a in answers],
+                             {p.id[len(f"faq.{faq_id}."):]: Sourced(p.text, self._title(s, p.source)) for p in points})
 
     # --- what the guide does not cover -----------------------------------------------
     def not_covered_topics(self) -> List[NotCoveredTopic]:

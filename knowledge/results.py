@@ -1,6 +1,6 @@
 """Plain typed results of the query API. No ORM rows leave the knowledge package."""
 from dataclasses import dataclass, field
-from typing import List, Optional, Tuple
+from typing import Dict, List, Optional, Tuple
 
 
 @dataclass(frozen=True)
@@ -148,6 +148,18 @@ class Adjustment:
 
 
 @dataclass(frozen=True)
+class LocationTierInfo:
+    """A group of places the guide gives one location premium for (or says it has none)."""
+
+    id: str
+    name: str
+    min_pct: Optional[float]
+    max_pct: Optional[float]
+    wording: str
+    source: str
+
+
+@dataclass(frozen=True)
 class SalaryRange:
     low_usd: int
     high_usd: Optional[int]  # None: open-ended ("exceeds")
@@ -189,6 +201,8 @@ class FaqAnswer:
     question: str
     short_answer: str
     answers: List[Sourced]
+    # Statements of the answer replies use on their own, by id ("research_roles": who a PhD helps).
+    points: Dict[str, Sourced] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -213,6 +227,8 @@ class PortfolioTopicInfo:
     project_count_max: Optional[int]
     examples: List[str]
     source: str
+    # specialization id -> the example that suits an interest in it
+    example_for: Dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -229,6 +245,8 @@ class JobOutlook:
     wording: str
     demand: Sourced
     ai_resistance: Sourced
+    # "one of the fastest-growing and highest-paying tech careers"
+    standing: Sourced
 
 
 @dataclass(frozen=True)

@@ -24,15 +24,23 @@ def content_rows(c: Content) -> Rows:
     passage("role.intersection", "role", ov.intersection, ov.source, position=1)
     passage("learning.advice", "learning", c.learning_path.advice.text, c.learning_path.advice.source)
     passage("education.advice", "education", c.education.advice.text, c.education.advice.source)
+    for topic_file, notes in (("role", c.role.for_background), ("education", c.education.for_background)):
+        for note in notes:
+            passage(f"{topic_file}.for_background.{note.background}", f"{topic_file}_for_background", note.text,
+                    note.source)
     adv = c.career_levels.progression_advice
     passage("career.progression", "career", adv.text, adv.source)
     sf = c.salary_factors
     passage("salary.specialization", "salary", sf.specialization_premium.wording, sf.specialization_premium.source)
     passage("salary.remote", "salary", sf.remote_work.wording, sf.remote_work.source)
+    for factor in ("location", "company_type"):
+        baseline = getattr(sf.premium_baselines, factor)
+        passage(f"salary.baseline.{factor}", "salary_baseline", baseline.text, baseline.source)
     for i, cav in enumerate(sf.caveats):
         passage(f"salary.caveat.{i}", "salary_caveat", cav.text, cav.source, position=i, applies=cav.applies)
     jg = c.outlook.job_growth
     passage("outlook.demand", "outlook", jg.demand.text, jg.demand.source)
+    passage("outlook.standing", "outlook", jg.standing, jg.source)
     passage("outlook.ai_resistance", "outlook", c.outlook.ai_resistance.wording, c.outlook.ai_resistance.source)
     passage("time.note", "time", c.time_to_ready.note.text, c.time_to_ready.note.source)
     passage("portfolio.intro", "portfolio", c.portfolio.intro.text, c.portfolio.intro.source)
@@ -92,11 +100,13 @@ def content_rows(c: Content) -> Rows:
     for i, topic in enumerate(c.portfolio.topics):
         add(models.PortfolioTopic, id=topic.id, position=i, name=topic.name, text=topic.text,
             project_count_min=topic.project_count_min, project_count_max=topic.project_count_max,
-            examples=list(topic.examples), source=topic.source)
+            examples=list(topic.examples), example_for=dict(topic.example_for), source=topic.source)
     for f in c.faq.faqs:
         add(models.Faq, id=f.id, question=f.question, short_answer=f.short_answer)
         for i, a in enumerate(f.answers):
             add(models.FaqAnswer, id=f"{f.id}.{i}", faq_id=f.id, position=i, text=a.text, source=a.source)
+        for i, point in enumerate(f.points):
+            passage(f"faq.{f.id}.{point.id}", "faq_point", point.text, point.source, position=i)
 
     for i, nc in enumerate(c.not_covered.topics):
         add(models.NotCovered, id=nc.id, position=i, topic=nc.topic, triggers=list(nc.triggers),

@@ -3,9 +3,9 @@
 Field-level rules (types, required fields, ranges) live here; rules that span
 records or files (references, duplicates) live in content.py.
 """
-from typing import List, Literal, Optional
+from typing import Dict, List, Literal, Optional
 
-from pydantic import BaseModel, Extra, Field, root_validator
+from pydantic import BaseModel, Extra, Field, root_validator, validator
 
 Money = Field(..., gt=0, description="US dollars per year")
 
@@ -32,6 +32,19 @@ class Aliased(Named):
 
 class Passage(Sourced):
     text: str
+
+
+class BackgroundNote(Passage):
+    """What an answer adds for one programming background (an id of time_to_ready.yml)."""
+
+    background: str
+
+
+def one_note_per_background(notes: List[BackgroundNote]) -> List[BackgroundNote]:
+    backgrounds = [n.background for n in notes]
+    if len(set(backgrounds)) != len(backgrounds):
+        raise ValueError(f"more than one note for a background in {backgrounds}")
+    return notes
 
 
 class PercentRange(Strict):
@@ -69,6 +82,9 @@ class Overview(Sourced):
 class RoleFile(Strict):
     version: int
     overview: Overview
+    for_background: List[BackgroundNote] = []
+
+    _one_note_per_background = validator("for_background", allow_reuse=True)(one_note_per_background)
 
 
 # roles.yml
@@ -147,6 +163,9 @@ class EducationFile(Strict):
     version: int
     advice: Passage
     paths: List[EducationPath] = Field(..., min_items=1)
+    for_background: List[BackgroundNote] = []
+
+    _one_note_per_background = validator("for_background", allow_reuse=True)(one_note_per_background)
 
 
 # career_levels.yml
@@ -221,6 +240,13 @@ class Wording(Sourced):
     wording: str
 
 
+class PremiumBaselines(Strict):
+    """What the location and the company premiums are measured against, in the guide's words."""
+
+    location: Passage
+    company_type: Passage
+
+
 class Caveat(Passage):
     # always; only when the guide gives two figures for the level; only when a premium was added
     applies: Literal["always", "two_figures", "with_premium"] = "always"
@@ -235,6 +261,7 @@ class SalaryFactorsFile(Strict):
     specializations: List[Specialization] = Field(..., min_items=1)
     specialization_premium: Wording
     remote_work: Wording
+    premium_baselines: PremiumBaselines
     caveats: List[Caveat]
 
 
@@ -243,6 +270,8 @@ class JobGrowth(Sourced):
     growth_pct: float = Field(..., gt=0)
     through_year: int = Field(..., ge=2000)
     wording: str
+    # what the growth and the pay make of the role, in the words of `wording`
+    standing: str
     demand: Passage
 
 
@@ -277,6 +306,15 @@ class PortfolioTopic(Named):
     project_count_min: Optional[int] = Field(None, gt=0)
     project_count_max: Optional[int] = Field(None, gt=0)
     examples: List[str]
+    # specialization id (salary_factors.yml) -> the example that suits an interest in it
+    example_for: Dict[str, str] = {}
+
+    @root_validator(skip_on_failure=True)
+    def _examples_known(cls, values):
+        for interest, example in values.get("example_for", {}).items():
+            if example not in values.get("examples", []):
+                raise ValueError(f"example_for.{interest}: '{example}' is not one of the examples")
+        return values
 
 
 class PortfolioFile(Strict):
@@ -286,11 +324,25 @@ class PortfolioFile(Strict):
 
 
 # faq.yml
+class FaqPoint(Passage):
+    """One statement of an answer that replies use on its own (e.g. who a PhD helps)."""
+
+    id: str = Field(..., regex=r"^[a-z][a-z0-9_]*$")
+
+
 class FaqEntry(Strict):
     id: str = Field(..., regex=r"^[a-z][a-z0-9_]*$")
     question: str
     short_answer: str
     answers: List[Passage] = Field(..., min_items=1)
+    points: List[FaqPoint] = []
+
+    @validator("points")
+    def _unique_points(cls, points):
+        ids = [p.id for p in points]
+        if len(set(ids)) != len(ids):
+            raise ValueError(f"duplicate point id in {ids}")
+        return points
 
 
 class FaqFile(Strict):
