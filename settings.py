@@ -16,6 +16,7 @@ DOMAIN_FILE = PROJECT_ROOT / "bot" / "domain.yml"
 BOT_CONTENT = PROJECT_ROOT / "bot" / "content"  # the bot's own wording (not guide facts)
 DEFAULT_MODEL = PROJECT_ROOT / "models" / "careerbot.tar.gz"
 DEFAULT_KB_CACHE_SECONDS = 30.0
+DEFAULT_LOG_DAYS = 90
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,11 @@ VARIABLES: Dict[str, Variable] = {
                                          "the same on every Rasa server"),
     "CAREERBOT_ACTION_TOKEN": Variable("generated into var/run/action_token", "what the Rasa servers "
                                        "present to the action servers"),
+    "CAREERBOT_LOG_KEY": Variable("generated into var/run/log_key", "keys the hashes that stand for conversation "
+                                  "ids in the answer ratings and the unanswered log, and signs rating tokens; "
+                                  "the same on every Rasa and action server"),
+    "CAREERBOT_LOG_DAYS": Variable("90", "days answer ratings and the unanswered log are kept (older rows are "
+                                   "deleted when the action server or the report starts)"),
     "SLACK_BOT_TOKEN": Variable("", "Slack bot token (xoxb-...); Slack is on with it and the signing secret"),
     "SLACK_SIGNING_SECRET": Variable("", "Slack app signing secret"),
     "SLACK_CHANNEL": Variable("", "answer only in this Slack channel"),
@@ -82,6 +88,9 @@ class Settings:
     # None: generated once under var/run (bot/shared_secrets.py).
     session_secret: Optional[str]
     action_token: Optional[str]
+    log_key: Optional[str]
+    # How long answer ratings and the unanswered log are kept (userdata/feedback.py).
+    log_days: int
     cors_origins: List[str]
     slack_token: Optional[str]
     slack_signing_secret: Optional[str]
@@ -144,6 +153,19 @@ def _seconds(name: str, default: float) -> float:
     return seconds
 
 
+def _days(name: str, default: int) -> int:
+    raw = _get(name)
+    if raw is None:
+        return default
+    try:
+        days = int(raw)
+    except ValueError:
+        raise SystemExit(f"careerbot: setting {name}={raw!r} is not a whole number of days") from None
+    if days < 1:
+        raise SystemExit(f"careerbot: setting {name}={raw!r} is less than one day")
+    return days
+
+
 def load_settings() -> Settings:
     host = _get("CAREERBOT_HOST") or "127.0.0.1"
     web_port = _port("CAREERBOT_WEB_PORT")
@@ -166,6 +188,8 @@ def load_settings() -> Settings:
         api_token=_get("CAREERBOT_API_TOKEN"),
         session_secret=_get("CAREERBOT_SESSION_SECRET"),
         action_token=_get("CAREERBOT_ACTION_TOKEN"),
+        log_key=_get("CAREERBOT_LOG_KEY"),
+        log_days=_days("CAREERBOT_LOG_DAYS", DEFAULT_LOG_DAYS),
         cors_origins=origins,
         slack_token=_get("SLACK_BOT_TOKEN"),
         slack_signing_secret=_get("SLACK_SIGNING_SECRET"),

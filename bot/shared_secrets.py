@@ -22,6 +22,9 @@ class SharedSecret:
 
 SESSION_SECRET = SharedSecret("CAREERBOT_SESSION_SECRET", "session_secret", "session_secret")
 ACTION_TOKEN = SharedSecret("CAREERBOT_ACTION_TOKEN", "action_token", "action_token")
+# Keys the hashes of conversation ids in the ratings and the unanswered log, and signs rating tokens
+# (bot/answering/ratings.py): the Rasa servers and the action servers both use it.
+LOG_KEY = SharedSecret("CAREERBOT_LOG_KEY", "log_key", "log_key")
 # The header in which the Rasa servers present the action token to the action servers.
 ACTION_TOKEN_HEADER = "X-Careerbot-Action-Token"
 
