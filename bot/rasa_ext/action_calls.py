@@ -16,7 +16,7 @@ The tracker store keeps every event; only what crosses to the action server is b
 """
 import logging
 from functools import lru_cache
-from typing import Any, Dict, Iterable, List
+from typing import Any, Dict, List, Reversible
 
 import rasa
 from jsonschema import ValidationError
@@ -52,7 +52,7 @@ def _validate_action_result(_action: RemoteAction, result: Dict[str, Any]) -> bo
     return True
 
 
-def current_turn(events: Iterable[Event]) -> List[Event]:
+def current_turn(events: Reversible[Event]) -> List[Event]:
     """The events from the latest user message on (at most MAX_EVENTS_SENT), oldest first."""
     turn: List[Event] = []
     for event in reversed(events):  # a deque: walks back from the end without copying it

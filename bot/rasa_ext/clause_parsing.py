@@ -58,7 +58,8 @@ def _describes_the_user(parse_data: Dict[str, Any], text: str, spans: List[Tuple
     statement = statement_part(text, spans)
     if not statement.strip() or not SELF.search(statement):
         return False
-    return any(e.get("entity") in PROFILE_KINDS and isinstance(e.get("start"), int) and statement[e["start"]:e["end"]].strip()
+    return any(e.get("entity") in PROFILE_KINDS and isinstance(e.get("start"), int)
+               and statement[e["start"]:e["end"]].strip()
                for e in parse_data.get("entities") or [])
 
 

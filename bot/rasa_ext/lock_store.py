@@ -33,7 +33,7 @@ class AtomicRedisLockStore(RedisLockStore):
     def __init__(self, endpoint_config: EndpointConfig) -> None:
         super().__init__(host=endpoint_config.url, **endpoint_config.kwargs)
 
-    def _change(self, conversation_id: Text, change: Change) -> T:
+    def _change(self, conversation_id: Text, change: Change[T]) -> T:
         key = self.key_prefix + conversation_id
         with self.red.pipeline() as pipe:
             while True:

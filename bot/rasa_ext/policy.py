@@ -41,7 +41,8 @@ def answers_from(trackers: List[TrackerWithCachedStates]) -> Dict[str, str]:
                 known = answers.setdefault(intent, event.action_name)
                 if known != event.action_name:
                     raise RasaException(f"training data: intent '{intent}' is answered by both '{known}' and "
-                                        f"'{event.action_name}' (in '{tracker.sender_id}'); careerbot needs one answer per intent")
+                                        f"'{event.action_name}' (in '{tracker.sender_id}'); "
+                                        "careerbot needs one answer per intent")
                 intent = None
     return answers
 
@@ -57,7 +58,8 @@ class LatestIntentPolicy(Policy):
         return {"priority": 6, "unknown_intent_action": "action_did_you_mean"}
 
     def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-                 execution_context: ExecutionContext, answers: Optional[Dict[str, str]] = None, **kwargs: Any) -> None:
+                 execution_context: ExecutionContext, answers: Optional[Dict[str, str]] = None,
+                 **kwargs: Any) -> None:
         super().__init__(config, model_storage, resource, execution_context)
         self.answers = answers or {}
 
@@ -65,16 +67,19 @@ class LatestIntentPolicy(Policy):
         # The one intent-to-action table is the rules' (the action server reads it too); the
         # training trackers (rules and stories) must agree with it.
         self.answers = action_for_intent()
-        for intent, action in answers_from([t for t in training_trackers if not getattr(t, "is_augmented", False)]).items():
+        original = [t for t in training_trackers if not getattr(t, "is_augmented", False)]
+        for intent, action in answers_from(original).items():
             if self.answers.get(intent) != action:
                 raise RasaException(f"training data: intent '{intent}' is answered by '{action}', but {RULES_FILE} "
-                                    f"answers it with {self.answers.get(intent)!r}; careerbot needs one answer per intent")
+                                    f"answers it with {self.answers.get(intent)!r}; "
+                                    "careerbot needs one answer per intent")
         with self._model_storage.write_to(self._resource) as path:
             rasa.shared.utils.io.dump_obj_as_json_to_file(path / ANSWERS_FILE, self.answers)
         return self._resource
 
     def predict_action_probabilities(self, tracker: DialogueStateTracker, domain: Domain,
-                                     rule_only_data: Optional[Dict[Text, Any]] = None, **kwargs: Any) -> PolicyPrediction:
+                                     rule_only_data: Optional[Dict[Text, Any]] = None,
+                                     **kwargs: Any) -> PolicyPrediction:
         probabilities = self._default_predictions(domain)
         if tracker.latest_action_name != ACTION_LISTEN_NAME:
             action = ACTION_LISTEN_NAME  # answered: wait for the user

@@ -17,6 +17,7 @@ from rasa.core.tracker_store import FailSafeTrackerStore, SQLTrackerStore, creat
 from rasa.shared.core.events import ActionExecuted, AllSlotsReset, Event, SessionStarted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy import create_engine, event, func
+from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.rasa_ext.event_cache import ConversationWindow, EventCache
@@ -61,11 +62,13 @@ def install() -> None:
     """Rasa wraps every tracker store in a FailSafeTrackerStore that, when the database fails,
     answers from a blank conversation and keeps the turn in memory only: the user gets a 200
     with a wrong answer and the turn is lost. careerbot fails the message instead."""
-    FailSafeTrackerStore.on_tracker_store_error = _fail_loudly  # type: ignore[method-assign]
-    FailSafeTrackerStore.on_tracker_store_retrieve_error = _fail_loudly  # type: ignore[method-assign]
+    FailSafeTrackerStore.on_tracker_store_error = _fail_loudly
+    FailSafeTrackerStore.on_tracker_store_retrieve_error = _fail_loudly
 
 
 class CareerbotTrackerStore(SQLTrackerStore):
+    engine: Engine
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # Rasa's engine has no pre-ping: after a database restart every pooled connection fails once.

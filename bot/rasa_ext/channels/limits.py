@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import Any, Dict, Optional
 
 import yaml
+
 from settings import DOMAIN_FILE
 
 logger = logging.getLogger(__name__)

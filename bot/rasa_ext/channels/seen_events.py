@@ -4,7 +4,7 @@ One Rasa server remembers them in memory. Several Rasa servers (a retry may reac
 them) share them in Redis: each key is claimed with SET NX EX, an atomic "first one wins".
 """
 from collections import OrderedDict
-from typing import Iterable, List, Optional, Text
+from typing import Iterable, Optional, Text
 
 import redis
 
@@ -19,9 +19,9 @@ class SeenInMemory:
 
     def seen_before(self, keys: Iterable[Optional[Text]]) -> bool:
         """Remembers the keys (a bounded LRU) and tells whether any was seen already."""
-        keys = [k for k in keys if k]
-        seen = any(k in self._seen for k in keys)
-        for k in keys:
+        present = [k for k in keys if k]
+        seen = any(k in self._seen for k in present)
+        for k in present:
             self._seen[k] = None
             self._seen.move_to_end(k)
         while len(self._seen) > REMEMBER_MAX:
@@ -37,9 +37,9 @@ class SeenInRedis:
     def seen_before(self, keys: Iterable[Optional[Text]]) -> bool:
         """Claims every key; seen when another delivery claimed any of them first.
         A Redis failure raises: the caller answers an error and Slack retries later."""
-        keys: List[Text] = [k for k in keys if k]
+        present = [k for k in keys if k]
         with self._redis.pipeline(transaction=False) as pipe:
-            for k in keys:
+            for k in present:
                 pipe.set(self._prefix + k, 1, nx=True, ex=REMEMBER_S)
             claimed = pipe.execute()
         return not all(claimed)

@@ -33,8 +33,8 @@ from functools import lru_cache
 from http import HTTPStatus
 from typing import Any, Awaitable, Callable, Dict, List, NamedTuple, Optional, Text, Union
 
-from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
 import yaml
+from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
 from rasa.core.channels.slack import SlackBot, SlackInput
 from sanic import Blueprint, response
 from sanic.request import Request
@@ -42,8 +42,8 @@ from sanic.response import HTTPResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.rasa_ext.channels.seen_events import seen_events
-from userdata.conversation_ids import slack_id
 from settings import DOMAIN_FILE
+from userdata.conversation_ids import slack_id
 
 logger = logging.getLogger(__name__)
 
@@ -73,7 +73,7 @@ class CareerbotSlackBot(SlackBot):
         text = _mrkdwn(text)
         elements = [{"type": "button", "text": {"type": "plain_text", "text": b["title"][:BUTTON_TITLE_MAX]},
                      "value": b["payload"]} for b in buttons]
-        blocks = [{"type": "section", "text": {"type": "mrkdwn", "text": text}}]
+        blocks: List[Dict[Text, Any]] = [{"type": "section", "text": {"type": "mrkdwn", "text": text}}]
         blocks += [{"type": "actions", "elements": elements[i:i + BUTTONS_PER_BLOCK]}
                    for i in range(0, len(elements), BUTTONS_PER_BLOCK)]
         await self._post_message(channel=self.slack_channel or recipient_id, as_user=True, text=text, blocks=blocks)
@@ -182,7 +182,7 @@ class CareerbotSlackInput(SlackInput):
         user, channel, text = event.get("user"), event.get("channel"), event["text"]
         if not (isinstance(user, str) and isinstance(channel, str) and isinstance(text, str)):
             return None
-        metadata = {"out_channel": channel, "users": _bot_user_ids(payload)}
+        metadata: Dict[Text, Any] = {"out_channel": channel, "users": _bot_user_ids(payload)}
         if not self._is_supported_channel(payload, metadata):
             return None
         team = _team_id(payload.get("team_id"), event.get("team"))

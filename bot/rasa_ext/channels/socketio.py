@@ -13,7 +13,7 @@ so receive its replies) and send as that user. Here:
   `cors_allowed_origins=[]`, which turns the origin check off).
 """
 import logging
-from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Sequence, Text
 
 from rasa.core.channels.channel import InputChannel, UserMessage
 from rasa.core.channels.socketio import SocketBlueprint, SocketIOInput, SocketIOOutput
@@ -38,7 +38,7 @@ class WidgetOutput(SocketIOOutput):
 
 
 class CareerbotSocketIOInput(SocketIOInput):
-    cors_allowed_origins: List[str] = []
+    cors_allowed_origins: Sequence[str] = ()  # from_credentials sets each channel's own
 
     @classmethod
     def name(cls) -> Text:
@@ -56,7 +56,7 @@ class CareerbotSocketIOInput(SocketIOInput):
         return WidgetOutput(self.sio, self.bot_message_evt) if self.sio else None
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        allowed = self.cors_allowed_origins
+        allowed = list(self.cors_allowed_origins)
         sio = AsyncServer(async_mode="sanic", cors_allowed_origins="*" if allowed == ["*"] else allowed,
                           max_http_buffer_size=MAX_REQUEST_BYTES)
         self.sio = sio

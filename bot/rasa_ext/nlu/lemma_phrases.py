@@ -61,7 +61,8 @@ class PhraseFinder:
     def find(self, words: Sequence[Word]) -> Optional[Found]:
         best: Optional[Tuple[Tuple[int, int], Found]] = None
         candidates = {(order, group.id, phrase): group
-                      for form in set().union(*words) for order, group, phrase in self._by_form.get(form, ())} if words else {}
+                      for form in set().union(*words)
+                      for order, group, phrase in self._by_form.get(form, ())} if words else {}
         for (order, _id, phrase), group in candidates.items():
             if not occurs(phrase, words):
                 continue

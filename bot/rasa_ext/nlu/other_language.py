@@ -50,5 +50,6 @@ class OtherLanguageDetector(GraphComponent):
             guess = self._detector.of(message.get(TEXT) or "")
             if guess:
                 override_intent(message, OTHER_LANGUAGE_INTENT)
-                message.set(LANGUAGE, {"code": guess.code, "confidence": round(guess.confidence, 4)}, add_to_output=True)
+                message.set(LANGUAGE, {"code": guess.code, "confidence": round(guess.confidence, 4)},
+                            add_to_output=True)
         return messages

@@ -14,10 +14,12 @@ import json
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Any, Dict, List, Tuple
+from typing import Any, Dict, List, Sequence, Tuple, cast
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import EntityRuler
+from spacy.pipeline.entityruler import PatternType
 
 from bot.rasa_ext.nlu.vocabulary import NOT_COVERED_FILE
 from knowledge import KnowledgeBase
@@ -34,7 +36,7 @@ KIND_PRIORITY = [
 ]
 
 
-def patterns_from(vocabulary: List[VocabularyEntry]) -> List[Dict[str, str]]:
+def patterns_from(vocabulary: List[VocabularyEntry]) -> List[PatternType]:
     owner: Dict[str, Tuple[str, str]] = {}
     for entry in sorted(vocabulary, key=lambda e: KIND_PRIORITY.index(e.kind)):
         for alias in {entry.name.lower(), *entry.aliases}:
@@ -45,11 +47,14 @@ def patterns_from(vocabulary: List[VocabularyEntry]) -> List[Dict[str, str]]:
 def build(vocabulary: List[VocabularyEntry]) -> Language:
     nlp = spacy.blank("en")
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True})
+    # add_pipe is typed as returning any Pipe; "entity_ruler" makes an EntityRuler.
+    ruler = cast(EntityRuler, nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER",
+                                                                   "overwrite_ents": True}))
     nlp.initialize()  # loads the lemma tables; string patterns need them
     ruler.add_patterns(patterns_from(vocabulary))
     nlp.meta["name"] = "careerbot_en"
-    nlp.meta["description"] = "Blank English + lookup lemmatizer + EntityRuler generated from the careerbot knowledge base"
+    nlp.meta["description"] = ("Blank English + lookup lemmatizer + EntityRuler generated from the careerbot "
+                               "knowledge base")
     return nlp
 
 
@@ -63,12 +68,13 @@ def not_covered_phrases(nlp: Language, topics: List[NotCoveredTopic]) -> List[Di
              "context": [word_forms(nlp, p) for p in t.context]} for t in topics]
 
 
-def save(nlp: Language, out: Path, not_covered: List[NotCoveredTopic] = ()) -> None:
+def save(nlp: Language, out: Path, not_covered: Sequence[NotCoveredTopic] = ()) -> None:
     """Writes next to the target and swaps it in, so a running reader never sees half a model."""
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=out.name + ".", dir=out.parent))
     nlp.to_disk(tmp)
-    (tmp / NOT_COVERED_FILE).write_text(json.dumps(not_covered_phrases(nlp, list(not_covered)), indent=1), encoding="utf-8")
+    phrases = not_covered_phrases(nlp, list(not_covered))
+    (tmp / NOT_COVERED_FILE).write_text(json.dumps(phrases, indent=1), encoding="utf-8")
     if out.exists():
         shutil.rmtree(out)
     tmp.rename(out)
@@ -84,7 +90,8 @@ def main() -> None:
     nlp = build(vocabulary)
     not_covered = kb.not_covered_topics()
     save(nlp, args.out, not_covered)
-    print(f"spacy: saved {len(nlp.get_pipe('entity_ruler').patterns)} entity patterns and "
+    ruler = cast(EntityRuler, nlp.get_pipe("entity_ruler"))  # typed as any Pipe
+    print(f"spacy: saved {len(ruler.patterns)} entity patterns and "
           f"{len(not_covered)} not-covered topics to {args.out}")
 
 
