@@ -40,6 +40,9 @@
   var MAX_STORED_MESSAGES = 200;
   var REPLY_TIMEOUT_MS = 30000;
   var CONNECTING_NOTICE_DELAY_MS = 1500;
+  var MAX_COMMENT = 200; // a rating's optional comment
+  var CHART_MAX_BANDS = 12;
+  var CHART_MAX_PREMIUMS = 6;
 
   // ---------------------------------------------------------------- config
   function findOwnScript() {
@@ -137,6 +140,16 @@
       }
       return parsed.filter(function (m) {
         return m && (m.from === "user" || m.from === "bot") && typeof m.text === "string";
+      }).map(function (m) {
+        if (m.answer !== undefined) {
+          var answer = m.from === "bot" ? cleanAnswer(m.answer, true) : null;
+          if (answer) {
+            m.answer = answer;
+          } else {
+            delete m.answer;
+          }
+        }
+        return m;
       });
     } catch (e) {
       return [];
@@ -161,7 +174,9 @@
     if (state.transcript.length > MAX_STORED_MESSAGES) {
       state.transcript = state.transcript.slice(-MAX_STORED_MESSAGES);
     }
-    store.set("transcript", JSON.stringify(state.transcript));
+    store.set("transcript", JSON.stringify(state.transcript, function (key, value) {
+      return key.charAt(0) === "_" ? undefined : value; // transient UI state stays in memory
+    }));
   }
 
   function newId() {
@@ -613,6 +628,9 @@
         row.appendChild(img);
       }
     }
+    if (item.answer) {
+      renderAnswer(row, item);
+    }
     if (item.pending) {
       var note = el("span", "cb-pending-note");
       text(note, "Waiting for connection…");
@@ -726,6 +744,687 @@
     }
   }
 
+  // ------------------------------------------- answer payload (issue 14)
+  // An answer from the knowledge base is followed by {"custom": {"careerbot": "answer", ...}}
+  // (/work/notes/answer_payload.md): its guide sections, a token to rate it with and, for
+  // salary answers, a chart. The payload is untrusted: it is checked field by field and
+  // reaches the DOM through textContent and numeric attributes only.
+  function cleanString(value, max) {
+    return typeof value === "string" && value.trim() ? value.trim().slice(0, max) : null;
+  }
+
+  function cleanNumber(value) {
+    return typeof value === "number" && isFinite(value) && value >= 0 && value < 1e6 ? value : null;
+  }
+
+  // {low, high} with high null for an open-ended ("exceeds") figure; null when invalid
+  function cleanRange(raw) {
+    if (!raw || typeof raw !== "object") {
+      return null;
+    }
+    var low = cleanNumber(raw.low);
+    var open = raw.high === null || raw.high === undefined;
+    var high = open ? null : cleanNumber(raw.high);
+    if (low === null || (!open && (high === null || high < low))) {
+      return null;
+    }
+    return { low: low, high: high };
+  }
+
+  function cleanRanged(raw, into) {
+    var range = cleanRange(raw);
+    if (!range) {
+      return null;
+    }
+    into.low = range.low;
+    into.high = range.high;
+    var alt = cleanRange(raw.alternative);
+    if (alt) {
+      into.alternative = { low: alt.low, high: alt.high, note: cleanString(raw.alternative.note, 80) || "" };
+    }
+    return into;
+  }
+
+  function cleanChart(raw) {
+    if (!raw || typeof raw !== "object" || raw.kind !== "salary_bands" || !Array.isArray(raw.bands)) {
+      return null;
+    }
+    var ids = {};
+    var bands = [];
+    raw.bands.slice(0, CHART_MAX_BANDS).forEach(function (b) {
+      var id = b && cleanString(b.id, 40);
+      var label = b && cleanString(b.label, 80);
+      var band = id && label && !ids[id] ? cleanRanged(b, { id: id, label: label }) : null;
+      if (band) {
+        ids[id] = true;
+        bands.push(band);
+      }
+    });
+    if (!bands.length) {
+      return null;
+    }
+    var premiums = [];
+    (Array.isArray(raw.premiums) ? raw.premiums : []).slice(0, CHART_MAX_PREMIUMS).forEach(function (p) {
+      var label = p && cleanString(p.label, 80);
+      var of = p && cleanString(p.of, 40);
+      var premium = label && of && ids[of] ? cleanRanged(p, { label: label, of: of }) : null;
+      if (premium) {
+        premiums.push(premium);
+      }
+    });
+    var highlight = cleanString(raw.highlight, 40);
+    return {
+      kind: "salary_bands",
+      unit: cleanString(raw.unit, 8) || "$K",
+      title: cleanString(raw.title, 160) || "Salaries by level",
+      highlight: highlight && ids[highlight] ? highlight : null,
+      bands: bands,
+      premiums: premiums,
+      text_alternative: cleanString(raw.text_alternative, 2000) || "",
+      notes: (Array.isArray(raw.notes) ? raw.notes : []).map(function (n) { return cleanString(n, 300); })
+        .filter(Boolean).slice(0, 5)
+    };
+  }
+
+  // restored: also keep what the user already said about the answer
+  function cleanAnswer(raw, restored) {
+    if (!raw || typeof raw !== "object") {
+      return null;
+    }
+    var sources = [];
+    (Array.isArray(raw.sources) ? raw.sources : []).forEach(function (s) {
+      var section = cleanString(typeof s === "string" ? s : s && s.section, 120);
+      if (section && sources.indexOf(section) < 0 && sources.length < 8) {
+        sources.push(section);
+      }
+    });
+    var answer = {
+      answer_id: cleanString(raw.answer_id, 64),
+      rating_token: cleanString(raw.rating_token, 2048),
+      sources: sources,
+      chart: cleanChart(raw.chart)
+    };
+    if (restored) {
+      answer.rating = raw.rating === "up" || raw.rating === "down" ? raw.rating : null;
+      answer.comment = cleanString(raw.comment, MAX_COMMENT);
+    }
+    if (!answer.sources.length && !answer.rating_token && !answer.chart) {
+      return null;
+    }
+    return answer;
+  }
+
+  // The payload belongs to the bot bubble just before it.
+  function attachAnswer(raw) {
+    var answer = cleanAnswer(raw, false);
+    if (!answer) {
+      return;
+    }
+    var item = null;
+    for (var i = state.transcript.length - 1; i >= 0; i--) {
+      var candidate = state.transcript[i];
+      if (candidate.from === "user") {
+        break;
+      }
+      if (!candidate.answer) {
+        item = candidate;
+        break;
+      }
+    }
+    if (!item) {
+      return;
+    }
+    item.answer = answer;
+    saveTranscript();
+    var row = rowOf(item);
+    if (row) {
+      renderAnswer(row, item);
+      scrollToBottom();
+    }
+  }
+
+  function rowOf(item) {
+    return ui.list.querySelector('.cb-msg[data-id="' + cssEscape(item.id || "") + '"]');
+  }
+
+  function renderAnswer(row, item) {
+    var answer = item.answer;
+    var old = row.querySelectorAll(".cb-chart, .cb-answer-meta");
+    for (var i = 0; i < old.length; i++) {
+      old[i].parentNode.removeChild(old[i]);
+    }
+    var bubble = row.querySelector(".cb-bubble");
+    if (answer.chart && bubble) {
+      row.classList.add("cb-has-chart");
+      bubble.appendChild(renderChart(answer.chart, item.id || newId()));
+    }
+    if (!answer.sources.length && !answer.rating_token) {
+      return;
+    }
+    var meta = el("div", "cb-answer-meta");
+    if (answer.sources.length) {
+      var source = el("p", "cb-source");
+      text(source, (answer.sources.length > 1 ? "Sources: " : "Source: ") + answer.sources.join(", "));
+      meta.appendChild(source);
+    }
+    if (answer.rating_token) {
+      meta.appendChild(renderRating(item));
+    }
+    row.insertBefore(meta, bubble ? bubble.nextSibling : row.firstChild);
+  }
+
+  // ------------------------------------------------------------ rating
+  var THUMBS = {
+    up: "M7 10v10H4V10h3zm2 10h7.6a2 2 0 0 0 2-1.6l1.3-6A2 2 0 0 0 18 10h-4.5l.8-3.8A1.7 1.7 0 0 0 11 5.5L9 10v10z",
+    down: "M7 14V4H4v10h3zm2-10h7.6a2 2 0 0 1 2 1.6l1.3 6A2 2 0 0 1 18 14h-4.5l.8 3.8a1.7 1.7 0 0 1-3.3.7L9 14V4z"
+  };
+  var RATING_TIMEOUT_MS = 10000;
+  var pendingRatings = []; // {token, rating, comment, item, timer} in the order they were sent
+
+  function thumbIcon(kind) {
+    var svg = document.createElementNS(SVG_NS, "svg");
+    svg.setAttribute("viewBox", "0 0 24 24");
+    svg.setAttribute("aria-hidden", "true");
+    svg.setAttribute("focusable", "false");
+    svg.setAttribute("class", "cb-icon cb-thumb-icon");
+    var path = document.createElementNS(SVG_NS, "path");
+    path.setAttribute("d", THUMBS[kind]);
+    svg.appendChild(path);
+    return svg;
+  }
+
+  function renderRating(item) {
+    var box = el("div", "cb-rate", { role: "group", "aria-label": "Rate this answer" });
+    [["up", "Helpful answer"], ["down", "Not helpful"]].forEach(function (pair) {
+      var b = el("button", "cb-thumb cb-thumb-" + pair[0], {
+        type: "button",
+        "aria-label": pair[1],
+        title: pair[1],
+        "aria-pressed": "false",
+        "data-rating": pair[0]
+      });
+      b.appendChild(thumbIcon(pair[0]));
+      b.addEventListener("click", function () {
+        rate(item, pair[0]);
+      });
+      box.appendChild(b);
+    });
+    box.appendChild(el("span", "cb-rate-status", { role: "status" }));
+    updateRating(item, box);
+    return box;
+  }
+
+  // aria-pressed shows the rating being saved, else the saved one
+  function updateRating(item, box) {
+    box = box || (rowOf(item) || document.createElement("div")).querySelector(".cb-rate");
+    if (!box) {
+      return;
+    }
+    var answer = item.answer;
+    var shown = answer._sending || answer.rating || null;
+    var thumbs = box.querySelectorAll(".cb-thumb");
+    for (var i = 0; i < thumbs.length; i++) {
+      thumbs[i].setAttribute("aria-pressed", thumbs[i].getAttribute("data-rating") === shown ? "true" : "false");
+    }
+    box.setAttribute("data-rating", answer.rating || "");
+    box.setAttribute("data-state", answer._state || (answer.rating ? "saved" : ""));
+  }
+
+  function setRateStatus(item, message) {
+    var row = rowOf(item);
+    var status = row && row.querySelector(".cb-rate-status");
+    if (status) {
+      status.textContent = message;
+    }
+  }
+
+  function emitRating(item, rating, comment) {
+    var socket = state.socket;
+    if (!socket || !socket.connected || !state.confirmed || !state.sessionId) {
+      return false;
+    }
+    var payload = { session_id: state.sessionId, rating_token: item.answer.rating_token, rating: rating };
+    if (comment) {
+      payload.comment = comment;
+    }
+    var entry = { token: item.answer.rating_token, rating: rating, comment: comment || null, item: item };
+    entry.timer = setTimeout(function () {
+      settleRating(entry, false);
+    }, RATING_TIMEOUT_MS);
+    pendingRatings.push(entry);
+    socket.emit("rate_answer", payload);
+    return true;
+  }
+
+  function rate(item, rating) {
+    var answer = item.answer;
+    if (answer._sending || (answer.rating === rating && answer._state !== "error")) {
+      if (rating === "down" && !answer._sending && !answer.comment) {
+        openFeedback(item);
+      }
+      return;
+    }
+    if (!emitRating(item, rating, null)) {
+      answer._state = "error";
+      updateRating(item);
+      setRateStatus(item, "Not connected: try again in a moment.");
+      return;
+    }
+    answer._sending = rating;
+    answer._state = "sending";
+    updateRating(item);
+    setRateStatus(item, "");
+    if (rating === "down") {
+      openFeedback(item);
+    } else {
+      closeFeedback(item, false);
+    }
+  }
+
+  function onRatingSaved(data) {
+    if (!data || typeof data !== "object" || !pendingRatings.length) {
+      return;
+    }
+    var token = typeof data.rating_token === "string" ? data.rating_token : null;
+    var entry = null;
+    for (var i = 0; i < pendingRatings.length; i++) {
+      if (token === null || pendingRatings[i].token === token) {
+        entry = pendingRatings[i];
+        break;
+      }
+    }
+    if (entry) {
+      settleRating(entry, data.ok === true);
+    }
+  }
+
+  function settleRating(entry, ok) {
+    var at = pendingRatings.indexOf(entry);
+    if (at < 0) {
+      return;
+    }
+    pendingRatings.splice(at, 1);
+    clearTimeout(entry.timer);
+    var answer = entry.item.answer;
+    if (entry.comment) {
+      var form = feedbackForm(entry.item);
+      if (form) {
+        form.removeAttribute("data-state");
+      }
+      if (ok) {
+        answer.comment = entry.comment;
+        saveTranscript();
+        closeFeedback(entry.item, false);
+        setRateStatus(entry.item, "Thanks, noted.");
+      } else {
+        setRateStatus(entry.item, "Couldn't send that. Try again.");
+      }
+      return;
+    }
+    delete answer._sending;
+    if (ok) {
+      answer.rating = entry.rating;
+      answer._state = "saved";
+      saveTranscript();
+      setRateStatus(entry.item, "Thanks for the feedback.");
+    } else {
+      answer._state = "error";
+      if (entry.rating === "down") {
+        closeFeedback(entry.item, false);
+      }
+      setRateStatus(entry.item, "Couldn't save your rating. Try again.");
+    }
+    updateRating(entry.item);
+  }
+
+  function feedbackForm(item) {
+    var row = rowOf(item);
+    return row && row.querySelector(".cb-feedback");
+  }
+
+  function openFeedback(item) {
+    var row = rowOf(item);
+    var meta = row && row.querySelector(".cb-answer-meta");
+    if (!meta) {
+      return;
+    }
+    var form = feedbackForm(item);
+    if (form) {
+      form.querySelector("input").focus();
+      return;
+    }
+    var inputId = "cb-feedback-" + cssEscape(item.id || newId());
+    form = el("form", "cb-feedback", { novalidate: "" });
+    var label = el("label", "cb-sr-only", { "for": inputId });
+    text(label, "What were you looking for? (optional)");
+    var input = el("input", "cb-feedback-input", {
+      id: inputId,
+      type: "text",
+      maxlength: String(MAX_COMMENT),
+      placeholder: "What were you looking for?",
+      autocomplete: "off",
+      enterkeyhint: "send"
+    });
+    var sendBtn = el("button", "cb-feedback-send", { type: "submit", "aria-label": "Send feedback" });
+    text(sendBtn, "Send");
+    var closeBtn = el("button", "cb-feedback-close", { type: "button", "aria-label": "Close feedback" });
+    closeBtn.appendChild(icon("close"));
+    form.appendChild(label);
+    form.appendChild(input);
+    form.appendChild(sendBtn);
+    form.appendChild(closeBtn);
+    form.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      sendFeedback(item, form, input);
+    });
+    input.addEventListener("keydown", function (ev) {
+      if (ev.key === "Escape") {
+        ev.preventDefault();
+        ev.stopPropagation(); // closes the feedback line, not the chat
+        closeFeedback(item, true);
+      }
+    });
+    closeBtn.addEventListener("click", function () {
+      closeFeedback(item, true);
+    });
+    meta.appendChild(form);
+    input.focus();
+    scrollToBottom();
+  }
+
+  function sendFeedback(item, form, input) {
+    var comment = input.value.trim().slice(0, MAX_COMMENT);
+    if (!comment) {
+      closeFeedback(item, true);
+      return;
+    }
+    if (form.getAttribute("data-state") === "sending") {
+      return;
+    }
+    if (!emitRating(item, "down", comment)) {
+      setRateStatus(item, "Not connected: try again in a moment.");
+      return;
+    }
+    form.setAttribute("data-state", "sending");
+    setRateStatus(item, "");
+  }
+
+  function closeFeedback(item, refocus) {
+    var form = feedbackForm(item);
+    if (!form) {
+      return;
+    }
+    var hadFocus = form.contains(document.activeElement);
+    form.parentNode.removeChild(form);
+    if (refocus || hadFocus) {
+      var row = rowOf(item);
+      var down = row && row.querySelector(".cb-thumb-down");
+      if (down) {
+        down.focus();
+      }
+    }
+  }
+
+  // ------------------------------------------------------------- chart
+  // A horizontal range chart in inline SVG, drawn in viewBox units that scale to the
+  // bubble's width: one row per band (label, the guide's figure, its other figure as a
+  // thinner bar), the user's premiums as extra rows under the band they apply to.
+  var CHART_W = 320;
+  var CHART_FONT = 11;
+  var CHART_VALUE_FONT = 10;
+
+  function svgEl(tag, attrs, cls) {
+    var node = document.createElementNS(SVG_NS, tag);
+    for (var k in attrs) {
+      if (Object.prototype.hasOwnProperty.call(attrs, k)) {
+        node.setAttribute(k, String(attrs[k]));
+      }
+    }
+    if (cls) {
+      node.setAttribute("class", cls);
+    }
+    return node;
+  }
+
+  function figure(value) {
+    return String(Math.round(value * 10) / 10);
+  }
+
+  function formatRange(range, unit) {
+    var k = unit === "$K";
+    var pre = k ? "$" : "";
+    var post = k ? "K" : " " + unit;
+    if (range.high === null) {
+      return pre + figure(range.low) + post + "+";
+    }
+    if (range.low === range.high) {
+      return pre + figure(range.low) + post;
+    }
+    return pre + figure(range.low) + "-" + figure(range.high) + post;
+  }
+
+  function niceStep(span) {
+    var raw = span / 5;
+    var magnitude = Math.pow(10, Math.floor(Math.log(raw) / Math.LN10));
+    var steps = [1, 2, 2.5, 5, 10];
+    for (var i = 0; i < steps.length; i++) {
+      if (steps[i] * magnitude >= raw) {
+        return steps[i] * magnitude;
+      }
+    }
+    return 10 * magnitude;
+  }
+
+  function chartRows(chart) {
+    var rows = [];
+    chart.bands.forEach(function (band) {
+      rows.push({ kind: "band", label: band.label, entry: band, id: band.id, highlight: band.id === chart.highlight });
+      chart.premiums.forEach(function (p) {
+        if (p.of === band.id) {
+          rows.push({ kind: "premium", label: "+ " + p.label, entry: p, id: band.id, base: band });
+        }
+      });
+    });
+    return rows;
+  }
+
+  function textWidth(str, size) {
+    return str.length * size * 0.56;
+  }
+
+  function renderChart(chart, key) {
+    var rows = chartRows(chart);
+    var lows = [];
+    var highs = [];
+    rows.forEach(function (r) {
+      [r.entry, r.entry.alternative].forEach(function (range) {
+        if (range) {
+          lows.push(range.low);
+          highs.push(range.high === null ? range.low * 1.25 : range.high);
+        }
+      });
+    });
+    var minLow = Math.min.apply(null, lows);
+    var maxHigh = Math.max.apply(null, highs);
+    var step = niceStep(Math.max(maxHigh - minLow * 0.8, 1));
+    var axisMin = Math.max(0, Math.floor(minLow * 0.8 / step) * step);
+    var axisMax = Math.ceil(maxHigh * 1.04 / step) * step;
+    if (axisMax <= axisMin) {
+      axisMax = axisMin + step;
+    }
+    var x0 = 2;
+    var x1 = CHART_W - 2;
+    function xOf(v) {
+      return x0 + (Math.min(Math.max(v, axisMin), axisMax) - axisMin) / (axisMax - axisMin) * (x1 - x0);
+    }
+
+    var fig = el("figure", "cb-chart", { "data-kind": chart.kind });
+    var caption = el("figcaption", "cb-chart-title");
+    text(caption, chart.title);
+    fig.appendChild(caption);
+
+    var ids = "cb-chart-" + cssEscape(key);
+    var svg = svgEl("svg", {
+      role: "img",
+      "aria-labelledby": ids + "-t",
+      "aria-describedby": ids + "-d",
+      focusable: "false",
+      preserveAspectRatio: "xMinYMin meet"
+    }, "cb-chart-svg");
+    var title = svgEl("title", { id: ids + "-t" });
+    title.textContent = chart.title;
+    var desc = svgEl("desc", { id: ids + "-d" });
+    desc.textContent = chart.text_alternative || rows.map(function (r) {
+      return r.label + " " + formatRange(r.entry, chart.unit);
+    }).join("; ");
+    svg.appendChild(title);
+    svg.appendChild(desc);
+    var grid = svgEl("g", { "aria-hidden": "true" }, "cb-chart-grid");
+    var bars = svgEl("g", {}, "cb-chart-bars");
+    svg.appendChild(grid);
+    svg.appendChild(bars);
+
+    function value(label, range, y, h, extraClass) {
+      var w = textWidth(label, CHART_VALUE_FONT);
+      var start = xOf(range.low);
+      var end = range.high === null ? x1 : xOf(range.high);
+      var baseline = y + h / 2 + CHART_VALUE_FONT * 0.35;
+      var t;
+      if (x1 - end >= w + 4) {
+        t = svgEl("text", { x: end + 3, y: baseline }, "cb-chart-value" + extraClass);
+      } else if (start - x0 >= w + 4) {
+        t = svgEl("text", { x: start - 3, y: baseline, "text-anchor": "end" }, "cb-chart-value" + extraClass);
+      } else {
+        t = svgEl("text", { x: start + 3, y: baseline }, "cb-chart-value cb-chart-value-in" + extraClass);
+      }
+      t.textContent = label;
+      return t;
+    }
+
+    function bar(range, y, h, cls, data, tip) {
+      var g = svgEl("g", {}, "cb-chart-range");
+      var start = xOf(range.low);
+      var open = range.high === null;
+      var end = open ? x1 - 6 : Math.max(xOf(range.high), start + 2);
+      var rect = svgEl("rect", { x: start, y: y, width: Math.max(end - start, 2), height: h, rx: 2 }, cls);
+      for (var k in data) {
+        if (Object.prototype.hasOwnProperty.call(data, k)) {
+          rect.setAttribute("data-" + k, String(data[k]));
+        }
+      }
+      rect.setAttribute("data-low", String(range.low));
+      if (open) {
+        rect.setAttribute("data-open", "true");
+      } else {
+        rect.setAttribute("data-high", String(range.high));
+      }
+      var tooltip = svgEl("title", {});
+      tooltip.textContent = tip;
+      rect.appendChild(tooltip);
+      g.appendChild(rect);
+      if (open) { // an open-ended figure ("exceeds"): the bar runs on past the axis
+        g.appendChild(svgEl("path", {
+          d: "M" + end + " " + y + "L" + x1 + " " + (y + h / 2) + "L" + end + " " + (y + h) + "Z"
+        }, cls + " cb-chart-arrow"));
+      }
+      return g;
+    }
+
+    var y = 2;
+    rows.forEach(function (r) {
+      var group = svgEl("g", {}, "cb-chart-row cb-chart-row-" + r.kind + (r.highlight ? " cb-chart-row-hl" : ""));
+      var label = svgEl("text", { x: x0, y: y + CHART_FONT }, "cb-chart-label");
+      label.textContent = r.label;
+      if (r.highlight) {
+        var you = svgEl("tspan", {}, "cb-chart-you");
+        you.textContent = "  your level";
+        label.appendChild(you);
+      }
+      group.appendChild(label);
+      y += CHART_FONT + 5;
+      var primaryClass = "cb-chart-bar" + (r.kind === "premium" ? " cb-chart-bar-premium" : "") +
+        (r.highlight ? " cb-chart-bar-hl" : "");
+      var data = r.kind === "premium" ? { kind: "premium", of: r.id } : { kind: "band", band: r.id };
+      if (r.kind === "premium") { // the band before the premium, as a ghost the bar extends from
+        var base = r.base;
+        var gs = xOf(base.low);
+        var ge = base.high === null ? x1 - 6 : xOf(base.high);
+        group.appendChild(svgEl("rect", { x: gs, y: y, width: Math.max(ge - gs, 2), height: 10, rx: 2 },
+          "cb-chart-ghost"));
+        if (!(base.high === null) && xOf(r.entry.low) > ge) {
+          group.appendChild(svgEl("line", { x1: ge, y1: y + 5, x2: xOf(r.entry.low), y2: y + 5 }, "cb-chart-link"));
+        }
+      }
+      group.appendChild(bar(r.entry, y, 10, primaryClass, data, r.label + ": " + formatRange(r.entry, chart.unit)));
+      group.appendChild(value(formatRange(r.entry, chart.unit), r.entry, y, 10, ""));
+      y += 10;
+      var alt = r.entry.alternative;
+      if (alt) {
+        y += 3;
+        var altData = r.kind === "premium" ? { kind: "premium-alternative", of: r.id }
+          : { kind: "alternative", band: r.id };
+        group.appendChild(bar(alt, y, 7, primaryClass + " cb-chart-bar-alt", altData,
+          r.label + " (" + (alt.note || "other figure") + "): " + formatRange(alt, chart.unit)));
+        group.appendChild(value("also " + formatRange(alt, chart.unit), alt, y - 1, 9, " cb-chart-value-alt"));
+        y += 7;
+      }
+      y += 9;
+      bars.appendChild(group);
+    });
+
+    // axis: gridlines and figures under the bars
+    var top = 2;
+    for (var v = axisMin; v <= axisMax + 1e-9; v += step) {
+      var gx = xOf(v);
+      grid.appendChild(svgEl("line", { x1: gx, y1: top, x2: gx, y2: y }, "cb-chart-gridline"));
+      var tick = svgEl("text", {
+        x: gx, y: y + 10,
+        "text-anchor": v === axisMin ? "start" : v + step > axisMax + 1e-9 ? "end" : "middle"
+      }, "cb-chart-tick");
+      tick.textContent = formatRange({ low: v, high: v }, chart.unit);
+      grid.appendChild(tick);
+    }
+    var height = Math.ceil(y + 14);
+    svg.setAttribute("viewBox", "0 0 " + CHART_W + " " + height);
+    svg.setAttribute("data-axis-min", String(axisMin));
+    svg.setAttribute("data-axis-max", String(axisMax));
+    fig.appendChild(svg);
+
+    // the same figures as text, for screen readers
+    var list = el("ul", "cb-sr-only cb-chart-list");
+    rows.forEach(function (r) {
+      var li = el("li");
+      var line = r.label + ": " + formatRange(r.entry, chart.unit);
+      if (r.entry.alternative) {
+        line += " (" + (r.entry.alternative.note || "other figure") + ": " +
+          formatRange(r.entry.alternative, chart.unit) + ")";
+      }
+      text(li, line + (r.highlight ? " (your level)" : ""));
+      list.appendChild(li);
+    });
+    fig.appendChild(list);
+
+    var legend = el("p", "cb-chart-legend", { "aria-hidden": "true" });
+    var keys = [];
+    if (rows.some(function (r) { return r.entry.alternative; })) {
+      keys.push("thin bar: the guide's other figure");
+    }
+    if (rows.some(function (r) { return r.entry.high === null; })) {
+      keys.push("arrow: open-ended (\u201cexceeds\u201d)");
+    }
+    if (chart.premiums.length) {
+      keys.push("outline: the band before the premium");
+    }
+    if (keys.length) {
+      text(legend, keys.join(" \u00b7 "));
+      fig.appendChild(legend);
+    }
+    chart.notes.forEach(function (n) {
+      fig.appendChild(text(el("p", "cb-chart-note"), n));
+    });
+    return fig;
+  }
+
   // ---------------------------------------------------------- messaging
   function submitInput() {
     var value = ui.input.value.slice(0, MAX_LEN);
@@ -825,11 +1524,24 @@
       return;
     }
     var item = normalizeBotMessage(data);
+    if (data && data.custom && data.custom.careerbot === "answer") {
+      if (item) { // text and payload in one message: show the text, then attach
+        setTyping(false);
+        appendItem(item);
+        announceItem(item);
+      }
+      attachAnswer(data.custom);
+      return;
+    }
     if (!item) {
       return;
     }
     setTyping(false);
     appendItem(item);
+    announceItem(item);
+  }
+
+  function announceItem(item) {
     var spoken = plainText(item.text || "");
     if (item.buttons && item.buttons.length) {
       spoken += " Options: " + item.buttons.map(function (b) { return b.title; }).join(", ") + ".";
@@ -953,6 +1665,7 @@
     });
 
     socket.on(config.botEvent, onBotMessage);
+    socket.on("rating_saved", onRatingSaved);
 
     socket.on("connect_error", function () {
       state.failures += 1;
