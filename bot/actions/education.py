@@ -1,7 +1,9 @@
 """Education paths: degree, master's, bootcamp, self-study; majors and named programs."""
+from typing import Dict, List
+
 from bot.answering.action_base import KnowledgeAction, Reply
 from bot.answering.query import Profile, Query
-from bot.answering.replies import bullets, button, intent_button, join_words, months
+from bot.answering.replies import bullets, entity_button, intent_button, join_words, months, since_background
 from knowledge import KnowledgeBase
 from knowledge.results import EducationPathInfo, Unknown
 
@@ -16,8 +18,8 @@ def path_details(p: EducationPathInfo) -> str:
     return f"**{p.name}**\n{bullets(lines)}\n{p.advice}"
 
 
-def path_buttons(kb: KnowledgeBase, skip: str = ""):
-    return [button(p.name, f'/ask_education{{"education_path":"{p.id}"}}') for p in kb.education_paths() if p.id != skip]
+def path_buttons(kb: KnowledgeBase, skip: str = "") -> List[Dict[str, str]]:
+    return [entity_button(p.name, "ask_education", education_path=p.id) for p in kb.education_paths() if p.id != skip]
 
 
 class ActionEducationPaths(KnowledgeAction):
@@ -34,11 +36,13 @@ class ActionEducationPaths(KnowledgeAction):
         paths = kb.education_paths()
         lines = [f"**{p.name}** ({months(p.duration_min_months, p.duration_max_months)}): {p.advice}" for p in paths]
         text = f"{kb.education_advice().text}\n{bullets(lines)}"
-        if profile.background == "programmer":
-            text += "\n\nSince you already program, the faster routes (a bootcamp focused on ML engineering, or self-study with projects) build on what you have."
-        elif profile.background == "non_programmer":
-            text += "\n\nSince you're new to coding, a structured path (degree, master's or bootcamp) gives you the fundamentals in order; self-study needs discipline."
-        text += "\n\nYou don't need a PhD for most industry roles."
+        note = kb.background_note("education", profile.background)
+        since = since_background(profile.background)
+        if note and since:
+            text += f"\n\n{since}, {note.text}"
+        phd = kb.faq("phd")
+        if not isinstance(phd, Unknown) and "industry_roles" in phd.points:
+            text += f"\n\n{phd.points['industry_roles'].text}"
         return Reply(text, path_buttons(kb))
 
 
@@ -55,7 +59,8 @@ class ActionMajors(KnowledgeAction):
         if "masters" in paths:
             m = paths["masters"]
             text += f"\nFor a master's: an MS in **{join_words(m.majors, 'or')}**."
-        return Reply(text.strip(), [intent_button("Which programs?", "ask_programs"), intent_button("All education paths", "ask_education")])
+        return Reply(text.strip(), [intent_button("Which programs?", "ask_programs"),
+                                    intent_button("All education paths", "ask_education")])
 
 
 class ActionPrograms(KnowledgeAction):

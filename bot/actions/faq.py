@@ -1,12 +1,14 @@
 """FAQ answers that need only light personalisation: PhD, and whether to specialise."""
+from typing import Union
+
 from bot.answering.action_base import KnowledgeAction, Reply
 from bot.answering.query import Profile, Query
-from bot.answering.replies import intent_button
+from bot.answering.replies import intent_button, lower_first
 from knowledge import KnowledgeBase
-from knowledge.results import Unknown
+from knowledge.results import FaqAnswer, Unknown
 
 
-def faq_text(faq) -> str:
+def faq_text(faq: Union[FaqAnswer, Unknown]) -> str:
     return "I don't have that answer right now." if isinstance(faq, Unknown) else faq.answers[0].text
 
 
@@ -15,13 +17,15 @@ class ActionPhd(KnowledgeAction):
         return "action_phd"
 
     def answer(self, kb: KnowledgeBase, profile: Profile, query: Query) -> Reply:
-        text = faq_text(kb.faq("phd"))
+        faq = kb.faq("phd")
+        text = faq_text(faq)
         # "does that job need a doctorate?" right after research-scientist pay: that job is the research role
         roles = query.entities.get("role") or (query.previous.get("entities") or {}).get("role") or []
-        if "research_scientist" in roles:
-            text = ("**For AI/ML Research Scientist roles, the guide says a PhD helps.** For most industry ML "
-                    "engineer roles it isn't needed:\n\n" + text)
-        return Reply(text, [intent_button("Education paths", "ask_education"), intent_button("Portfolio advice", "ask_portfolio")])
+        points = {} if isinstance(faq, Unknown) else faq.points
+        if "research_scientist" in roles and {"research_roles", "industry_roles"} <= points.keys():
+            text = f"**{points['research_roles'].text}** {points['industry_roles'].text}\n\n{text}"
+        return Reply(text, [intent_button("Education paths", "ask_education"),
+                            intent_button("Portfolio advice", "ask_portfolio")])
 
 
 class ActionSpecialize(KnowledgeAction):
@@ -34,8 +38,12 @@ class ActionSpecialize(KnowledgeAction):
         interest = query.first("specialization") or profile.specialization
         if interest:
             name = kb.names("specialization").get(interest, interest)
-            if profile.level in ("senior", "staff", "mid"):
-                text += f"\n\nWith your experience, leaning into {name} now makes sense: specialization commands premium salaries."
-            else:
-                text += f"\n\nSo for {name}: keep it as the theme of a portfolio project, but build the broad base first."
-        return Reply(text, [intent_button("Salary by specialization", "ask_salary"), intent_button("Project ideas", "ask_project_ideas")])
+            level = kb.career_level(profile.level) if profile.level else None
+            if level is not None and not isinstance(level, Unknown) and level.position > 1:  # past junior
+                text += (f"\n\nWith your experience, leaning into {name} now makes sense: "
+                         f"{lower_first(kb.specialization_premium().text)}")
+            elif not isinstance(faq, Unknown):
+                text += (f"\n\nSo for {name}: keep it as the theme of a portfolio project, but "
+                         f"{lower_first(faq.short_answer)}")
+        return Reply(text, [intent_button("Salary by specialization", "ask_salary"),
+                            intent_button("Project ideas", "ask_project_ideas")])

@@ -1,15 +1,24 @@
 """The learning sequence: the whole roadmap, where to start, and what comes next."""
 import re
+from typing import Any, Dict, List
 
 from bot.answering.action_base import KnowledgeAction, Reply
 from bot.answering.query import Profile, Query
-from bot.answering.replies import inform_button, intent_button, join_words
+from bot.answering.replies import inform_button, intent_button, join_words, lower_first, since_background
 from knowledge import KnowledgeBase
-from knowledge.results import LearningPlan, Unknown
+from knowledge.results import LearningPlan, LearningStepInfo, SkillInfo, Unknown
+
+# The skill category of the first step a programmer may not have yet (skills.yml).
+DATA_TOOLS = "data_manipulation"
 
 
 def plan_for(kb: KnowledgeBase, profile: Profile) -> LearningPlan:
     return kb.learning_plan(profile.steps_done)
+
+
+def step_skills(kb: KnowledgeBase, step: LearningStepInfo) -> List[SkillInfo]:
+    skills = kb.skills_for_step(step.id)
+    return [] if isinstance(skills, Unknown) else skills
 
 
 class ActionLearningPath(KnowledgeAction):
@@ -22,7 +31,8 @@ class ActionLearningPath(KnowledgeAction):
         lines = [f"{s.position}. **{s.name}**{' ✓ done' if s.id in done else ''}: {s.summary}" for s in plan.steps]
         text = "The guide's recommended learning sequence:\n" + "\n".join(lines)
         if plan.done and plan.next_step:
-            text += f"\n\nYou've done {join_words([s.name for s in plan.done])}, so your next step is **{plan.next_step.name}**."
+            text += (f"\n\nYou've done {join_words([s.name for s in plan.done])}, "
+                     f"so your next step is **{plan.next_step.name}**.")
         elif not plan.next_step:
             text += "\n\nYou've done every step: keep building projects and learning."
         text += f"\n\n{plan.advice.text}"
@@ -38,10 +48,13 @@ class ActionWhereToStart(KnowledgeAction):
         plan = plan_for(kb, profile)
         step = plan.next_step or plan.steps[-1]
         if plan.done:
-            text = f"You've already done {join_words([s.name for s in plan.done])}, so pick up at **{step.name}**: {step.summary}"
-        elif profile.background == "programmer":
-            text = (f"Since you already program, start with **{step.name}** but move fast: check you're at home with "
-                    f"SQL, pandas and NumPy, then head to **{plan.steps[1].name}**.")
+            text = (f"You've already done {join_words([s.name for s in plan.done])}, "
+                    f"so pick up at **{step.name}**: {step.summary}")
+        elif profile.background == "programmer" and len(plan.steps) > 1:
+            data_tools = [k.name for k in step_skills(kb, step) if k.category_id == DATA_TOOLS]
+            check = f"check you're at home with {join_words(data_tools)}, then " if data_tools else ""
+            text = (f"{since_background(profile.background)}, start with **{step.name}** but move fast: "
+                    f"{check}head to **{plan.steps[1].name}**.")
         else:
             text = f"Start with **{step.name}**: {step.summary}"
         text += f"\n\n{plan.advice.text}"
@@ -60,14 +73,14 @@ class ActionNextStep(KnowledgeAction):
     def answer(self, kb: KnowledgeBase, profile: Profile, query: Query) -> Reply:
         # "what's next?" right after a learning answer continues from the step it presented.
         asked_step = query.first("learning_step") or query.previous_entity("learning_step")
-        slots = {}
+        slots: Dict[str, Any] = {}
         if asked_step:
-            plan = kb.step_after(asked_step)
-            if isinstance(plan, Unknown):
-                return Reply(f"The roadmap steps are: {join_words(plan.known)}.")
             # Skip what the user has already done beyond the step they named. Asking what comes
             # after a step does not mean it is done: it is noted only when the user says so.
-            plan = kb.learning_plan([*profile.steps_done, asked_step])
+            after_step = kb.step_after(asked_step, profile.steps_done)
+            if isinstance(after_step, Unknown):
+                return Reply(f"The roadmap steps are: {join_words(after_step.known)}.")
+            plan = after_step
             if asked_step in query.about_user("learning_step") and DONE.search(query.understood) \
                     and asked_step not in profile.steps_done:
                 slots["steps_done"] = [*profile.steps_done, asked_step]
@@ -82,9 +95,10 @@ class ActionNextStep(KnowledgeAction):
             plan = plan_for(kb, profile)
         step = plan.next_step
         if step is None:
-            return Reply("That's the end of the roadmap: the capstone project. Now build your portfolio and apply.",
+            last = f": the {lower_first(plan.steps[-1].name)}" if plan.steps else ""
+            return Reply(f"That's the end of the roadmap{last}. Now build your portfolio and apply.",
                          [intent_button("Portfolio advice", "ask_portfolio")], slots)
-        skills = kb.skills_for_step(step.id)
+        skills = step_skills(kb, step)
         after = next((s.name for s in plan.steps if s.id == asked_step), None)
         lead = f"After {after} comes" if after else "Your next step is"
         text = f"{lead} **{step.name}** (step {step.position} of {len(plan.steps)}): {step.summary}"

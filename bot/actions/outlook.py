@@ -13,8 +13,9 @@ class ActionJobGrowth(KnowledgeAction):
     def answer(self, kb: KnowledgeBase, profile: Profile, query: Query) -> Reply:
         o = kb.job_outlook()
         text = (f"{o.demand.text} The role is projected to grow **+{o.growth_pct:g}% through {o.through_year}**, "
-                f"with a median US salary of {money(o.median_salary)}: one of the fastest-growing and highest-paying tech careers.")
-        return Reply(text, [intent_button("Will AI automate it?", "ask_ai_threat"), intent_button("How long to get there?", "ask_time_to_ready")])
+                f"with a median US salary of {money(o.median_salary)}: {o.standing.text}.")
+        return Reply(text, [intent_button("Will AI automate it?", "ask_ai_threat"),
+                            intent_button("How long to get there?", "ask_time_to_ready")])
 
 
 class ActionAiThreat(KnowledgeAction):
@@ -23,5 +24,8 @@ class ActionAiThreat(KnowledgeAction):
 
     def answer(self, kb: KnowledgeBase, profile: Profile, query: Query) -> Reply:
         faq = kb.faq("ai_threat")
-        text = kb.job_outlook().ai_resistance.text if isinstance(faq, Unknown) else f"**{faq.short_answer}** {faq.answers[0].text}"
+        if isinstance(faq, Unknown):
+            text = kb.job_outlook().ai_resistance.text
+        else:
+            text = f"**{faq.short_answer}** {faq.answers[0].text}"
         return Reply(text, [intent_button("Job growth", "ask_job_growth")])

@@ -17,14 +17,9 @@ TOPIC_OF_INTENT: Dict[str, Optional[str]] = {
     "ask_job_hunting": "job_hunting",
 }
 
-# Which example project fits a specialization interest best.
-PROJECT_FOR_INTEREST = {"nlp": "natural language processing", "computer_vision": "image classifier"}
-
-
 def project_text(t: PortfolioTopicInfo, profile: Profile) -> str:
     text = f"{t.text} Examples: {join_words(t.examples, 'or')}."
-    hint = PROJECT_FOR_INTEREST.get(profile.specialization or "")
-    pick = next((e for e in t.examples if hint and hint in e), None)
+    pick = t.example_for.get(profile.specialization or "")  # the example that suits the user's interest
     if pick:
         text += f" Given your interest, make {pick} one of them."
     return text
@@ -40,6 +35,8 @@ class ActionPortfolio(KnowledgeAction):
         if isinstance(advice, Unknown):
             advice = kb.portfolio_advice()
             topic = None
+        if isinstance(advice, Unknown):  # only a topic can be unknown
+            raise LookupError("the knowledge base has no portfolio advice")
         more = [intent_button(label, intent) for label, intent in (
             ("Project ideas", "ask_project_ideas"), ("Open source", "ask_open_source"), ("Kaggle", "ask_kaggle"),
             ("Networking", "ask_networking"), ("Job hunting", "ask_job_hunting")) if TOPIC_OF_INTENT[intent] != topic]

@@ -14,7 +14,7 @@ from bot.answering.statements import SELF, retracted_fields, years_mean
 from bot.answering.clauses import IS_QUESTION
 from bot.answering.query import LIST_SLOTS, PROFILE_SLOTS, Profile, Query
 from bot.answering.questions import asked_questions, outside_questions
-from bot.answering.replies import bullets, join_words
+from bot.answering.replies import background_words, bullets, join_words
 from bot.answering.action_base import ProfileAction
 
 # In a self-description any "N years" is the user's experience.
@@ -56,9 +56,9 @@ def profile_updates(profile: Profile, query: Query, level_for_years) -> Dict[str
             updates[slot] = [] if slot in LIST_ENTITIES.values() else None
     for kind, slot in LIST_ENTITIES.items():
         current = getattr(profile, slot)
-        denied = set(query.denied(kind))
-        kept = [v for v in current if v not in denied]
-        new = [v for v in dict.fromkeys(query.about_user(kind)) if v not in kept and v not in denied]
+        taken_off = set(query.denied(kind))
+        kept = [v for v in current if v not in taken_off]
+        new = [v for v in dict.fromkeys(query.about_user(kind)) if v not in kept and v not in taken_off]
         if kept + new != current:
             updates[slot] = kept + new
     return updates
@@ -81,7 +81,7 @@ def removed_from(profile: Profile, updates: Dict[str, Any]) -> Profile:
 def describe_profile(profile: Profile, names) -> List[str]:
     lines = []
     if profile.background:
-        lines.append("Background: " + ("you already program" if profile.background == "programmer" else "new to coding"))
+        lines.append(f"Background: {background_words(profile.background) or profile.background}")
     for slot, label in (("level", "Level"), ("location", "Location"), ("company_type", "Company"),
                         ("specialization", "Interest")):
         value = getattr(profile, slot)
@@ -129,8 +129,8 @@ class ActionUpdateProfile(ProfileAction):
                           dispatcher: CollectingDispatcher) -> List[Dict[str, Any]]:
         """Says what changed and, when the message (or the bot's pending question) asked
         something, answers it in the same turn with the profile just updated."""
-        pending: Optional[dict] = tracker.get_slot("pending")
-        action = action_registry().get((pending or {}).get("action", ""))
+        pending: Dict[str, Any] = tracker.get_slot("pending") or {}
+        action = action_registry().get(pending.get("action", ""))
         if action is None:
             if asked_questions(tracker.latest_message or {}):
                 # "I teach chemistry and have zero programming, is switching realistic for me?"
@@ -164,7 +164,7 @@ def asks_about_the_previous_answer(query: Query, tracker: Tracker) -> bool:
 
 def describe_change(before: Profile, updates: Dict[str, Any], names) -> str:
     """'Got it, I'll remember that: ...' for what was added, and what is no longer noted."""
-    added = {slot: ([v for v in value if v not in getattr(before, slot)] if slot in LIST_ENTITIES.values() else value)
+    added: Dict[str, Any] = {slot: ([v for v in value if v not in getattr(before, slot)] if slot in LIST_ENTITIES.values() else value)
              for slot, value in updates.items() if value}
     noted = describe_profile(Profile(**{k: v for k, v in added.items() if v}), names)
     gone = describe_profile(removed_from(before, updates), names)

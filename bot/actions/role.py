@@ -3,11 +3,12 @@ from typing import List
 
 from bot.answering.action_base import KnowledgeAction, Reply, action_registry
 from bot.answering.query import Profile, Query
-from bot.answering.replies import bullets, button, intent_button, money
+from bot.answering.replies import bullets, entity_button, intent_button, money, since_background
 from knowledge import KnowledgeBase
 from knowledge.results import RoleInfo, Unknown
 
 MLE = "ml_engineer"
+DATA_SCIENTIST = "data_scientist"  # the role the guide compares ML engineering with
 
 
 class ActionExplainRole(KnowledgeAction):
@@ -17,12 +18,14 @@ class ActionExplainRole(KnowledgeAction):
     def answer(self, kb: KnowledgeBase, profile: Profile, query: Query) -> Reply:
         ov = kb.role_overview()
         text = f"{ov.summary}\n\n**Day to day:**\n{bullets(ov.duties)}\n\n{ov.intersection}"
-        if profile.background == "programmer":
-            text += "\n\nSince you already program, you have the software-engineering half; the ML half (models, maths, data) is what to build on."
-        elif profile.background == "non_programmer":
-            text += "\n\nSince you're new to coding, both halves are ahead of you; Python is the first step."
+        note = kb.background_note("role", profile.background)
+        since = since_background(profile.background)
+        if note and since:
+            text += f"\n\n{since}, {note.text}"
+        scientist = kb.role(DATA_SCIENTIST)
         return Reply(text, [
-            intent_button("MLE vs Data Scientist", 'compare_roles{"role":"data_scientist"}'),
+            *([] if isinstance(scientist, Unknown) else
+              [entity_button(f"MLE vs {scientist.name}", "compare_roles", role=scientist.id)]),
             intent_button("Skills I need", "ask_skills"),
             intent_button("Salary", "ask_salary"),
         ])
@@ -31,7 +34,7 @@ class ActionExplainRole(KnowledgeAction):
 def roles_to_compare(query: Query) -> List[str]:
     roles = [r for r in query.entities.get("role", []) if r != MLE]
     if not roles:
-        return [MLE, "data_scientist"]
+        return [MLE, DATA_SCIENTIST]
     return roles[:2] if len(roles) >= 2 else [MLE, roles[0]]
 
 
@@ -51,7 +54,7 @@ class ActionCompareRoles(KnowledgeAction):
             text += f"\n\n{cmp.faq.answers[0].text}"
         others = [r for r in kb.roles() if r.id not in (first, second, MLE)]
         return Reply(text, [intent_button("Which pays more?", "compare_pay")] + [
-            button(f"MLE vs {r.name}", f'/compare_roles{{"role":"{r.id}"}}') for r in others
+            entity_button(f"MLE vs {r.name}", "compare_roles", role=r.id) for r in others
         ], context={"role": [first, second]})
 
 
@@ -77,7 +80,8 @@ class ActionComparePay(KnowledgeAction):
         if isinstance(cmp, Unknown):
             return Reply(f"I have salary figures for: {', '.join(cmp.known)}.")
         if cmp.higher_paid is None:
-            return Reply(f"{cmp.first.name} and {cmp.second.name} have the same median: {money(cmp.first.median_salary)}.")
+            return Reply(f"{cmp.first.name} and {cmp.second.name} have the same median: "
+                         f"{money(cmp.first.median_salary)}.")
         lower = cmp.second if cmp.higher_paid.id == cmp.first.id else cmp.first
         text = (f"**{cmp.higher_paid.name}** pays more: a median of {money(cmp.higher_paid.median_salary)} vs "
                 f"{money(lower.median_salary)} for {lower.name} ({money(cmp.difference_usd)} more).")

@@ -1,21 +1,29 @@
 """Salary estimates: a base band, the location/company/specialization premiums, and the caveats."""
-from typing import List, Optional
+from typing import Dict, List, Optional, Sequence
 
 from bot.answering.action_base import KnowledgeAction, Reply
-from bot.answering.query import Profile, Query
-from bot.answering.replies import bullets, button, inform_button, join_words, money_range
-from knowledge import KnowledgeBase
 from bot.answering.pay_factors import premium_line
-from knowledge.results import SalaryEstimate, SalaryRange
+from bot.answering.query import Profile, Query
+from bot.answering.replies import bullets, entity_button, inform_button, join_words, level_pay, money_range
+from knowledge import KnowledgeBase
+from knowledge.results import CareerLevelInfo, SalaryEstimate, SalaryRange
 
 PARAMS = ("level", "location", "company_type", "specialization")
+# The follow-ups a salary answer offers (ids of salary_factors.yml).
+NEW_YORK, FAANG, REMOTE = "new_york", "faang", "remote"
 
 
 def _base(r: SalaryRange) -> str:
     return f"**{money_range(r.base.min_usd, r.base.max_usd)}** (“{r.base.wording}”)"
 
 
-def describe(est: SalaryEstimate, from_profile: List[str]) -> str:
+def highest_figures(levels: Sequence[CareerLevelInfo]) -> str:
+    """The guide's highest salary figures: those of the highest level that has any."""
+    top = next((lv for lv in reversed(levels) if lv.salary_bands), None)
+    return f" {top.name.split()[0]} roles are its highest figure: {level_pay(top)}." if top else ""
+
+
+def describe(est: SalaryEstimate, from_profile: List[str], levels: Sequence[CareerLevelInfo]) -> str:
     """The base band first, named as such; then each premium's effect on its own line; a
     combined figure only as careerbot's own arithmetic, never as the headline."""
     who = est.level.name if est.level else "ML engineer"
@@ -30,8 +38,7 @@ def describe(est: SalaryEstimate, from_profile: List[str]) -> str:
         text = (f"The guide's salary figures are **US salaries**; it has none for {abroad[0].name}. "
                 f"The figures below are US pay, not pay in {abroad[0].name}.\n")
     if not est.ranges:
-        return text + (f"{title}: the guide gives no salary figure for this level. Senior roles are its highest figure "
-                       f"(often over $200K; elsewhere “exceed $250K base plus significant equity”).")
+        return text + f"{title}: the guide gives no salary figure for this level.{highest_figures(levels)}"
     basis = "US median for the role" if est.level is None else "US base for the level"
     if len(est.ranges) == 1:
         text += f"{title}: {basis}, before any premium: about {_base(est.ranges[0])} a year."
@@ -49,7 +56,8 @@ def describe(est: SalaryEstimate, from_profile: List[str]) -> str:
     if est.caveats:
         text += "\n\n" + " ".join(c.text for c in est.caveats)
     for unknown in est.unknown:
-        text += f"\n\nI have no figures for that {unknown.kind.replace('_', ' ')}; I know: {join_words(unknown.known[:12])}."
+        text += (f"\n\nI have no figures for that {unknown.kind.replace('_', ' ')}; "
+                 f"I know: {join_words(unknown.known[:12])}.")
     return text
 
 
@@ -60,8 +68,8 @@ class ActionSalary(KnowledgeAction):
         return "action_salary"
 
     def answer(self, kb: KnowledgeBase, profile: Profile, query: Query) -> Reply:
-        params = {}
-        from_profile = []
+        params: Dict[str, Optional[str]] = {}
+        from_profile: List[str] = []
         for name in PARAMS:
             value: Optional[str] = query.first(name)
             if value is None and getattr(profile, name):
@@ -69,19 +77,21 @@ class ActionSalary(KnowledgeAction):
                 from_profile.append(kb.names(name).get(value, value))
             params[name] = value
         est = kb.salary_estimate(**params)
-        text = describe(est, from_profile)
+        levels = kb.career_levels()
+        text = describe(est, from_profile, levels)
         buttons = []
         asks_for = None
         if params["level"] is None and profile.may_ask("level"):
             text += "\n\nThat's the overall median. Which level are you at (or aiming for)? I'll narrow it down."
-            buttons = [inform_button(lv.name.split()[0], "level", lv.id) for lv in kb.career_levels()]
+            buttons = [inform_button(lv.name.split()[0], "level", lv.id) for lv in levels]
             asks_for = "level"
         else:
-            if params["location"] != "new_york":
-                buttons.append(button("And in New York?", '/followup_what_about{"location":"new_york"}'))
-            if params["company_type"] != "faang":
-                buttons.append(button("What about FAANG?", '/followup_what_about{"company_type":"faang"}'))
-            if params["location"] != "remote":
-                buttons.append(button("Remote?", '/followup_what_about{"location":"remote"}'))
+            places, companies = kb.names("location"), kb.names("company_type")
+            for kind, value, title in (("location", NEW_YORK, f"And in {places.get(NEW_YORK)}?"),
+                                       ("company_type", FAANG, f"What about {companies.get(FAANG)}?"),
+                                       ("location", REMOTE, "Remote?")):
+                known = places if kind == "location" else companies
+                if params[kind] != value and value in known:
+                    buttons.append(entity_button(title, "followup_what_about", **{kind: value}))
         context = {k: [v] for k, v in params.items() if v}
         return Reply(text, buttons, asks_for=asks_for, context=context)

@@ -1,9 +1,18 @@
 """How long it takes to become job-ready, by programming background."""
 from bot.answering.action_base import KnowledgeAction, Reply
 from bot.answering.query import Profile, Query
-from bot.answering.replies import inform_button, intent_button, join_words, months
+from bot.answering.replies import inform_button, intent_button, join_words, months, since_background
 from knowledge import KnowledgeBase
-from knowledge.results import Unknown
+from knowledge.results import TimeToReady, Unknown
+
+PROGRAMMER, NON_PROGRAMMER = "programmer", "non_programmer"  # background ids of time_to_ready.yml
+
+
+def every_background(kb: KnowledgeBase) -> TimeToReady:
+    result = kb.time_to_job_ready()
+    if isinstance(result, Unknown):  # only a named background can be unknown
+        raise LookupError("the knowledge base has no time-to-job-ready figures")
+    return result
 
 
 class ActionTimeToReady(KnowledgeAction):
@@ -13,22 +22,23 @@ class ActionTimeToReady(KnowledgeAction):
     def answer(self, kb: KnowledgeBase, profile: Profile, query: Query) -> Reply:
         background = query.first("background") or profile.background
         if background is None and profile.may_ask("background"):
-            general = kb.time_to_job_ready()
+            general = every_background(kb)
             both = "; ".join(f"{o.name}: {months(o.months_min, o.months_max)}" for o in general.options)
             return Reply(f"It depends mostly on one thing, a programming background ({both}). "
                          "Do you already know how to program?",
-                         [inform_button("Yes, I program", "background", "programmer"),
-                          inform_button("No, not yet", "background", "non_programmer")]
+                         [inform_button("Yes, I program", "background", PROGRAMMER),
+                          inform_button("No, not yet", "background", NON_PROGRAMMER)]
                          if len(general.options) >= 2 else [], asks_for="background")
         result = kb.time_to_job_ready(background)
         if isinstance(result, Unknown) or result.background is None:
-            result = kb.time_to_job_ready()
-            lines = [f"{o.name}: {months(o.months_min, o.months_max)}" for o in result.options]
-            return Reply("With focused effort: " + "; ".join(lines) + f". {result.note.text}",
+            general = every_background(kb)
+            lines = [f"{o.name}: {months(o.months_min, o.months_max)}" for o in general.options]
+            return Reply("With focused effort: " + "; ".join(lines) + f". {general.note.text}",
                          [intent_button("Where do I start?", "ask_where_to_start")])
         bg = result.background
-        since = "Since you already program" if bg.id == "programmer" else "Since you're new to coding"
-        text = f"{since}, expect about **{months(bg.months_min, bg.months_max)}** of focused learning to be job-ready. {result.note.text}"
+        since = since_background(bg.id) or f"For those {bg.name}"
+        text = (f"{since}, expect about **{months(bg.months_min, bg.months_max)}** of focused learning "
+                f"to be job-ready. {result.note.text}")
         plan = kb.learning_plan(profile.steps_done)
         if plan.done:
             text += (f"\n\nYou've already done {join_words([s.name for s in plan.done])} "

@@ -6,7 +6,7 @@ import re
 from typing import Callable, Dict, List, Optional
 
 from bot.answering.query import Query
-from bot.answering.replies import bullets, level_years, money_range, months
+from bot.answering.replies import bullets, level_years, lower_first, money_range, months
 from knowledge import KnowledgeBase
 from knowledge.results import Unknown
 
@@ -22,16 +22,17 @@ def _two(query: Query, kind: str) -> Optional[List[str]]:
 
 def _locations(kb: KnowledgeBase, ids: List[str]) -> str:
     sides = [kb.salary_estimate(location=i).adjustments[0] for i in ids]
+    baseline = kb.premium_baseline("location").text
     lines = []
     for a in sides:
         if a.tier == "outside_us":
             lines.append(f"**{a.name}**: {a.wording}")
-        elif a.min_pct is None:
+        elif a.min_pct is None or a.max_pct is None:
             lines.append(f"**{a.name}**: the guide gives no figure for it. {a.wording}")
         elif a.max_pct == 0:
-            lines.append(f"**{a.name}**: the guide's baseline (Midwest cities).")
+            lines.append(f"**{a.name}**: the guide's baseline ({baseline}).")
         else:
-            lines.append(f"**{a.name}**: +{a.min_pct:g}-{a.max_pct:g}% over Midwest cities.")
+            lines.append(f"**{a.name}**: +{a.min_pct:g}-{a.max_pct:g}% over {baseline}.")
     text = bullets(lines)
     if sides[0].tier == sides[1].tier and sides[0].min_pct:
         text += (f"\nThe guide puts them in the same group (“{sides[0].wording}”), so it doesn't separate "
@@ -44,11 +45,13 @@ def _locations(kb: KnowledgeBase, ids: List[str]) -> str:
 
 def _companies(kb: KnowledgeBase, ids: List[str]) -> str:
     sides = [kb.salary_estimate(company_type=i).adjustments[0] for i in ids]
-    lines = [f"**{a.name}**: " + (f"+{a.min_pct:g}-{a.max_pct:g}% above market average" if a.min_pct
+    baseline = kb.premium_baseline("company_type").text
+    lines = [f"**{a.name}**: " + (f"+{a.min_pct:g}-{a.max_pct:g}% above {baseline}" if a.min_pct and a.max_pct
                                   else "no premium figure") + f". {a.wording}" for a in sides]
     text = bullets(lines)
-    if sides[0].min_pct == sides[1].min_pct and sides[0].max_pct == sides[1].max_pct:
-        text += f"\nOn pay the guide puts them together ({sides[0].min_pct:g}-{sides[0].max_pct:g}%)."
+    low, high = sides[0].min_pct, sides[0].max_pct
+    if low is not None and high is not None and (low, high) == (sides[1].min_pct, sides[1].max_pct):
+        text += f"\nOn pay the guide puts them together ({low:g}-{high:g}%)."
     return text
 
 
@@ -71,7 +74,7 @@ def _education(kb: KnowledgeBase, ids: List[str]) -> str:
             continue
         extra = "; ".join([*p.pros, *(f"but {c[:1].lower()}{c[1:]}" for c in p.cons)])
         lines.append(f"**{p.name}** ({months(p.duration_min_months, p.duration_max_months)}; {p.cost_note}): {extra}")
-    return bullets(lines) + "\nThe guide's advice: choose based on your current background and time availability."
+    return bullets(lines) + f"\n{kb.education_advice().text}"
 
 
 def _steps(kb: KnowledgeBase, ids: List[str]) -> str:
@@ -100,9 +103,10 @@ def _skills(kb: KnowledgeBase, ids: List[str]) -> str:
 def _specializations(kb: KnowledgeBase, ids: List[str]) -> str:
     names = kb.names("specialization")
     a, b = (names.get(i, i) for i in ids)
-    return (f"The guide names {a} and {b} together: “Deep expertise in specific domains (computer vision, NLP, "
-            f"reinforcement learning) commands premium salaries.” It gives no figure for either and doesn't rank them; "
-            f"its advice is to build broad fundamentals first and specialise once you know your interests.")
+    text = (f"The guide names {a} and {b} together: “{kb.specialization_premium().text}” It gives no figure for "
+            f"either and doesn't rank them")
+    faq = kb.faq("specialize")
+    return text + ("." if isinstance(faq, Unknown) else f"; its advice is to {lower_first(faq.short_answer)}")
 
 
 COMPARERS: Dict[str, Callable[[KnowledgeBase, List[str]], str]] = {

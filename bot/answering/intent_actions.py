@@ -33,8 +33,9 @@ def question_also_asked(text: str, ranking: List[Dict], answered_intent: str) ->
         return None
     for candidate in ranking:
         name = candidate.get("name")
-        if name in (answered_intent, "nlu_fallback") or (candidate.get("confidence") or 0) < SECOND_QUESTION_CONFIDENCE:
+        confidence = candidate.get("confidence") or 0
+        if name in (answered_intent, "nlu_fallback") or confidence < SECOND_QUESTION_CONFIDENCE:
             continue
-        action = action_for_intent().get(name, "")
+        action = action_for_intent().get(name, "") if isinstance(name, str) else ""
         return action if action.startswith("action_") else None
     return None

@@ -7,7 +7,7 @@ from typing import List, Optional
 from bot.answering.query import Query
 from bot.answering.replies import bullets, level_years, money_range
 from knowledge import KnowledgeBase
-from knowledge.results import Adjustment, SalaryRange
+from knowledge.results import Adjustment, SalaryBandInfo, SalaryRange
 from knowledge.salary import apply_adjustments
 
 
@@ -73,14 +73,27 @@ def pay_factor_answer(kb: KnowledgeBase, query: Query, about_pay: bool) -> Optio
     return describe_factor(kb, factor)
 
 
+# Location tiers the guide gives no figure for that a location answer names (salary_factors.yml).
+UNQUANTIFIED_PLACES = ("elsewhere", "outside_us")
+
+
+def _describe_location(kb: KnowledgeBase, median: SalaryBandInfo) -> str:
+    tiers = kb.location_tiers()
+    hub = next((t for t in tiers if t.min_pct and t.max_pct), None)  # the highest premium comes first
+    if hub is None or hub.min_pct is None or hub.max_pct is None:
+        return "**Location**: " + " ".join(t.wording for t in tiers)
+    premium = Adjustment("location", hub.name, hub.min_pct, hub.max_pct, hub.wording, hub.source, hub.id)
+    with_hub = money_range(*apply_adjustments(median.min_usd, median.max_usd, [premium]))
+    others = " ".join(t.wording for t in tiers if t.id in UNQUANTIFIED_PLACES)
+    return (f"**Location moves pay by about {hub.min_pct:g}-{hub.max_pct:g}%**: “{hub.wording}” Applied to the "
+            f"guide's US median of {money_range(median.min_usd, median.max_usd)} that is about {with_hub}."
+            + (f" {others}" if others else ""))
+
+
 def describe_factor(kb: KnowledgeBase, factor: str) -> str:
     median = kb.salary_estimate().ranges[0].base
     if factor == "location":
-        hub = kb.salary_estimate(location="seattle").adjustments[0]
-        with_hub = money_range(*apply_adjustments(median.min_usd, median.max_usd, [hub]))
-        return (f"**Location moves pay by about 30-50%**: “{hub.wording}” Applied to the guide's US median of "
-                f"{money_range(median.min_usd, median.max_usd)} that is about {with_hub}. For other places the "
-                f"guide gives no figure, and all its figures are US salaries.")
+        return _describe_location(kb, median)
     if factor == "company_type":
         lines = [premium_line(kb.salary_estimate(company_type=i).adjustments[0], kb.salary_estimate().ranges)
                  for i in ("faang", "startup", "enterprise")]
@@ -94,7 +107,6 @@ def describe_factor(kb: KnowledgeBase, factor: str) -> str:
         return ("**Experience moves pay the most** in the guide's figures (US):\n" + bullets(lines) +
                 "\nWhere the guide gives two figures for a level, both are shown.")
     if factor == "specialization":
-        return ("**Specialisation**: “Deep expertise in specific domains (computer vision, NLP, reinforcement "
-                "learning) commands premium salaries.” The guide gives no figure for that premium.")
+        return f"**Specialisation**: “{kb.specialization_premium().text}” The guide gives no figure for that premium."
     return (f"**Remote work**: “{kb.remote_work().text}” The guide gives no separate figure for remote pay; its "
             f"median is {money_range(median.min_usd, median.max_usd)} (US).")

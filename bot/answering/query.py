@@ -1,7 +1,7 @@
 """The user's profile and the question they asked, read from the Rasa tracker."""
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Collection, Dict, List, Optional
+from typing import Any, Callable, Collection, Dict, List, Optional
 
 from rasa_sdk import Tracker
 
@@ -41,8 +41,8 @@ class Profile:
 
     @classmethod
     def from_tracker(cls, tracker: Tracker) -> "Profile":
-        values = {name: tracker.get_slot(name) for name in PROFILE_SLOTS}
-        lists = {name: list(tracker.get_slot(name) or []) for name in (*LIST_SLOTS, "asked")}
+        values: Dict[str, Any] = {name: tracker.get_slot(name) for name in PROFILE_SLOTS}
+        lists: Dict[str, Any] = {name: list(tracker.get_slot(name) or []) for name in (*LIST_SLOTS, "asked")}
         return cls(**values, **lists)
 
     def is_empty(self) -> bool:
@@ -124,7 +124,8 @@ def drop_unknown_entities(tracker: Tracker, known_ids: Callable[[str], Collectio
     its kind, so nothing else can reach a slot or a stored profile (Rasa's `/intent{json}`
     syntax lets any channel send any entity value); returns the kinds it removed."""
     message = tracker.latest_message or {}
-    kept, dropped = [], []
+    kept: List[Dict[str, Any]] = []
+    dropped: List[Dict[str, Any]] = []
     for entity in message.get("entities") or []:
         kind, value = entity.get("entity"), entity.get("value")
         try:

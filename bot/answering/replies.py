@@ -1,4 +1,5 @@
-"""Small helpers to write reply text: money, durations, lists, buttons."""
+"""Small helpers to write reply text: money, durations, lists, buttons, the user's background."""
+import json
 from typing import Dict, Iterable, Optional, Sequence
 
 from knowledge.results import CareerLevelInfo
@@ -17,6 +18,8 @@ def money_range(low: int, high: Optional[int]) -> str:
 def months(low: Optional[int], high: Optional[int]) -> str:
     if low is None:
         return "at your own pace"
+    if high is None:
+        high = low
     if low % 12 == 0 and high % 12 == 0 and low >= 24:
         return f"{low // 12}-{high // 12} years" if low != high else f"{low // 12} years"
     return f"{low}-{high} months" if low != high else f"{low} months"
@@ -37,13 +40,50 @@ def button(title: str, payload: str) -> Dict[str, str]:
     return {"title": title, "payload": payload}
 
 
+def entity_button(title: str, intent: str, **entities: str) -> Dict[str, str]:
+    """A button that sends `intent` with `entities`, in the payload form Rasa parses:
+    /intent{"key":"value"} (JSON, so no value can break out of its quotes)."""
+    payload = f"/{intent}"
+    if entities:
+        payload += json.dumps(entities, separators=(",", ":"), ensure_ascii=False)
+    return button(title, payload)
+
+
 def inform_button(title: str, slot: str, value: str) -> Dict[str, str]:
-    return button(title, f'/inform{{"{slot}":"{value}"}}')
+    return entity_button(title, "inform", **{slot: value})
 
 
 def intent_button(title: str, intent: str) -> Dict[str, str]:
-    return button(title, f"/{intent}")
+    return entity_button(title, intent)
 
+
+# How careerbot speaks of the user's programming background (the background ids of
+# knowledge/content/time_to_ready.yml); conversation, not a guide fact.
+BACKGROUND_WORDS = {"programmer": "you already program", "non_programmer": "you're new to coding"}
+
+
+def background_words(background: Optional[str]) -> str:
+    """'you already program', "you're new to coding", or '' for no (or an unknown) background."""
+    return BACKGROUND_WORDS.get(background or "", "")
+
+
+def since_background(background: Optional[str]) -> str:
+    """The preface of an answer tailored to the user's background: 'Since you already program',
+    "Since you're new to coding", or '' when the background is not known."""
+    words = background_words(background)
+    return f"Since {words}" if words else ""
+
+
+def lower_first(text: str) -> str:
+    """'Build broad fundamentals first' -> 'build broad fundamentals first' (to go on a sentence)."""
+    return text[:1].lower() + text[1:]
+
+
+def level_pay(level: CareerLevelInfo) -> str:
+    """A level's salary figures with the guide's wording of each, or that it gives none."""
+    if not level.salary_bands:
+        return "the guide gives no salary figure"
+    return " or ".join(f"{money_range(b.min_usd, b.max_usd)} (“{b.wording}”)" for b in level.salary_bands)
 
 
 def level_years(level: CareerLevelInfo) -> str:

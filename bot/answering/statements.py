@@ -70,7 +70,8 @@ def stance(text: str, start: Optional[int], end: Optional[int]) -> str:
         return FORMER
     if THAN.search(before):
         return COMPARED
-    if OTHER_PERSON.search(before) and not SELF.search(before[OTHER_PERSON.search(before).end():]):
+    other = OTHER_PERSON.search(before)
+    if other and not SELF.search(before[other.end():]):
         return SOMEONE_ELSE
     if DENIAL.search(before):
         return DENIED
@@ -93,10 +94,16 @@ def other_career(text: str, end: Optional[int]) -> Optional[str]:
     return "other" if OTHER_JOB.match(after) else None
 
 
+def _start(entity: Dict[str, Any]) -> int:
+    """Where an entity starts in the text; a button's entities (no offsets) come first."""
+    start = entity.get("start")
+    return start if isinstance(start, int) else -1
+
+
 def statements(text: str, entities: Iterable[Dict[str, Any]]) -> List[Statement]:
     """One statement per entity, in the order the message says them."""
     found = []
-    for e in sorted(entities, key=lambda e: e.get("start") if e.get("start") is not None else -1):
+    for e in sorted(entities, key=_start):
         kind, value = e.get("entity"), e.get("value")
         if not kind or not isinstance(value, str):
             continue
