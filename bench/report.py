@@ -3,7 +3,7 @@ import json
 import math
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, TypeGuard
 
 BOTS = ("careerbot", "reference")
 
@@ -18,12 +18,13 @@ class Row:
 
     @property
     def ratio(self) -> Optional[float]:
-        if not _number(self.careerbot) or not _number(self.reference) or self.reference == 0:
+        careerbot, reference = self.careerbot, self.reference
+        if not _number(careerbot) or not _number(reference) or reference == 0:
             return None
-        return self.careerbot / self.reference
+        return careerbot / reference
 
 
-def _number(value: Any) -> bool:
+def _number(value: Any) -> TypeGuard[float]:
     return isinstance(value, (int, float)) and not math.isnan(value)
 
 
@@ -113,8 +114,8 @@ def notes(results: Dict) -> List[str]:
                      "need the rebuilt spaCy pipeline, i.e. a restart (see 'first answer').")
     nlu = results.get("careerbot", {}).get("nlu") or {}
     if nlu:
-        lines.append(f"(**) held-out examples whose intent the starter bot also has: {', '.join(nlu['shared_intents'])} "
-                     f"({nlu['shared_examples']} of {nlu['examples']} examples).")
+        lines.append("(**) held-out examples whose intent the starter bot also has: "
+                     f"{', '.join(nlu['shared_intents'])} ({nlu['shared_examples']} of {nlu['examples']} examples).")
     if results["reference"].get("empty_answers"):
         lines.append("Empty answers of the reference are its own policy choosing to just listen "
                      "(e.g. after 'no' to 'Did that help you?'); careerbot always answers, so each of its empty "

@@ -36,7 +36,8 @@ def _rasa_train(cwd: Path, out: Path, cache: Path, name: str, log: Path, extra: 
 def careerbot_training(project: Path, log_dir: Path) -> TrainingTimes:
     with tempfile.TemporaryDirectory(prefix="bench-train-careerbot-") as tmp_name:
         tmp = Path(tmp_name)
-        scratch = _rasa_train(project, tmp / "models", tmp / "cache", "careerbot-bench", log_dir / "train-careerbot.log",
+        scratch = _rasa_train(project, tmp / "models", tmp / "cache", "careerbot-bench",
+                              log_dir / "train-careerbot.log",
                               ("--config", "config.yml", "--domain", "bot/domain.yml", "--data", "bot/data"))
         kb_load, spacy_rebuild = _careerbot_kb_change(project, tmp, log_dir)
     return TrainingTimes(scratch, kb_load + spacy_rebuild,

@@ -7,8 +7,11 @@ A profile stored under channel "unknown" (before channels were recorded) joins t
 user's profile of a known channel when there is one (the newer data wins), else it is kept
 as `unknown:<id>`. Slack rows need CAREERBOT_SLACK_TEAM_ID (the migration stops and says so).
 """
-from alembic import op
+from typing import Dict
+
 import sqlalchemy as sa
+from alembic import op
+from sqlalchemy.engine import Row
 
 from userdata.conversation_ids import is_namespaced, legacy_to_namespaced
 
@@ -22,7 +25,7 @@ def upgrade() -> None:
     conn = op.get_bind()
     rows = conn.execute(sa.text("SELECT id, channel, sender_id, updated_at FROM user_profiles "
                                 "ORDER BY updated_at DESC")).all()
-    known = {}
+    known: Dict[str, Row] = {}  # sender id -> its newest row of a known channel
     for row in rows:
         if row.channel != "unknown" and not is_namespaced(row.sender_id):
             known.setdefault(row.sender_id, row)
