@@ -65,8 +65,9 @@ def tracker_store(url: str) -> Dict:
     if parsed.get_backend_name() == "sqlite":
         private_sqlite_file(parsed.database)  # before Rasa's SQLTrackerStore creates it world-readable
         return {"type": "bot.rasa_ext.tracker_store.CareerbotTrackerStore", "dialect": "sqlite", "db": parsed.database}
-    return {"type": "bot.rasa_ext.tracker_store.CareerbotTrackerStore", "dialect": parsed.drivername, "url": parsed.host,
-            "port": parsed.port, "db": parsed.database, "username": parsed.username, "password": parsed.password}
+    return {"type": "bot.rasa_ext.tracker_store.CareerbotTrackerStore", "dialect": parsed.drivername,
+            "url": parsed.host, "port": parsed.port, "db": parsed.database, "username": parsed.username,
+            "password": parsed.password}
 
 
 def lock_store(url: str) -> Dict:
@@ -106,7 +107,8 @@ def write_run_file(name: str, content: Dict, directory: Path = RUN_DIR) -> Path:
 
 
 def action_server_cmd(settings: Settings) -> List[str]:
-    return [sys.executable, "-m", "bot.action_server", "--host", settings.actions_host, "--port", str(settings.actions_port)]
+    return [sys.executable, "-m", "bot.action_server", "--host", settings.actions_host,
+            "--port", str(settings.actions_port)]
 
 
 def rasa_cmd(settings: Settings, creds: Path, endpoints_file: Path, shell: bool = False) -> List[str]:

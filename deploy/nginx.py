@@ -92,7 +92,8 @@ def main(argv: Sequence[str] = ()) -> int:
     parser.add_argument("--listen", required=True, help="public host:port (the channels)")
     parser.add_argument("--actions-listen", required=True, help="internal host:port the Rasa servers call for actions")
     parser.add_argument("--rasa", required=True, type=_addresses, help="comma-separated host:port of the Rasa servers")
-    parser.add_argument("--actions", required=True, type=_addresses, help="comma-separated host:port of the action servers")
+    parser.add_argument("--actions", required=True, type=_addresses,
+                        help="comma-separated host:port of the action servers")
     parser.add_argument("--runtime-dir", type=Path, default=Path("/var/lib/nginx"))
     parser.add_argument("--error-log", default=NginxConfig.error_log)
     parser.add_argument("--access-log", default=NginxConfig.access_log)
