@@ -9,13 +9,13 @@ import yaml
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.answering.action_base import action_registry
 from bot.actions.profile import LIST_ENTITIES, ActionUpdateProfile
+from bot.answering.action_base import ProfileAction, action_registry
+from bot.answering.clauses import IS_QUESTION
+from bot.answering.feedback import DID_YOU_MEAN, OUT_OF_SCOPE, REPHRASE, log_unanswered
 from bot.answering.query import PROFILE_SLOTS, Query
 from bot.answering.replies import intent_button
-from bot.answering.action_base import ProfileAction
 from bot.answering.routing import next_in_sequence, topic_action
-from bot.answering.clauses import IS_QUESTION
 from bot.rasa_ext.nlu.english import looks_like_gibberish
 from settings import BOT_CONTENT
 
@@ -46,7 +46,8 @@ class ActionDidYouMean(ProfileAction):
     def name(self) -> str:
         return "action_did_you_mean"
 
-    async def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[Dict[str, Any]]:
+    async def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                      domain: Dict[str, Any]) -> List[Dict[str, Any]]:
         message = tracker.latest_message or {}
         text = message.get("text") or ""
         # A bare "mid" or "seattle" is the user telling us about themselves (often answering our question).
@@ -58,6 +59,7 @@ class ActionDidYouMean(ProfileAction):
         # "sallary sceince" is words once the NLU has corrected it (bot.rasa_ext.nlu.spelling_component)
         if await asyncio.to_thread(looks_like_gibberish, message.get("corrected_text") or text):
             dispatcher.utter_message(response="utter_rephrase")
+            await log_unanswered(tracker, REPHRASE, self.name())
             return []
         query = Query.from_tracker(tracker)
         routed = action_registry().get(next_in_sequence(query.previous.get("action", ""), text)  # "and after that?"
@@ -72,4 +74,5 @@ class ActionDidYouMean(ProfileAction):
             dispatcher.utter_message(response="utter_did_you_mean", buttons=buttons)
         else:
             dispatcher.utter_message(response="utter_out_of_scope")
+        await log_unanswered(tracker, DID_YOU_MEAN if buttons else OUT_OF_SCOPE, self.name())
         return []

@@ -7,12 +7,18 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.answering.action_base import action_registry, answer_safely, knowledge_base, remember_safely, reply_digest, send
+from bot.answering.action_base import (
+    ProfileAction,
+    action_registry,
+    answer_safely,
+    knowledge_base,
+    remember_safely,
+    reply_digest,
+    send,
+)
 from bot.answering.query import Profile, Query
-from bot.answering.statements import SOMEONE_ELSE
-from bot.answering.action_base import ProfileAction
 from bot.answering.routing import follow_up_action, next_in_sequence
-
+from bot.answering.statements import SOMEONE_ELSE
 
 SAME_AGAIN = "Ask about another level, place or company (e.g. “what about FAANG?”) to compare."
 
@@ -23,7 +29,8 @@ class ActionFollowUp(ProfileAction):
     def name(self) -> str:
         return "action_follow_up"
 
-    async def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[Dict[str, Any]]:
+    async def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                      domain: Dict[str, Any]) -> List[Dict[str, Any]]:
         query = Query.from_tracker(tracker)
         previous = action_registry().get(next_in_sequence(query.previous.get("action", ""), query.text)
                                          or follow_up_action(query.previous.get("action", ""), query.entities))
@@ -50,7 +57,8 @@ class ActionAnswerYesNo(ProfileAction):
     def name(self) -> str:
         return "action_answer_yes_no"
 
-    async def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[Dict[str, Any]]:
+    async def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                      domain: Dict[str, Any]) -> List[Dict[str, Any]]:
         query = Query.from_tracker(tracker)
         intent = query.intent
         pending = tracker.get_slot("pending")
@@ -75,7 +83,8 @@ class ActionAnswerYesNo(ProfileAction):
 
 
 PROGRAMS = re.compile(r"\b(?:code|coding|coder|program|programming|programmer|developer|dev|engineer|write|script|"
-                      r"python|java|javascript|go|golang|c\+\+|rust|sql|yes|yeah|yep|yup|sure|of course)\b", re.IGNORECASE)
+                      r"python|java|javascript|go|golang|c\+\+|rust|sql|yes|yeah|yep|yup|sure|of course)\b",
+                      re.IGNORECASE)
 NEVER = re.compile(r"\b(?:no|nope|nah|never|not really|not yet|zero|none|not at all|don'?t|haven'?t)\b", re.IGNORECASE)
 
 

@@ -12,10 +12,11 @@ import yaml
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.answering.action_base import MAX_MESSAGE_CHARS, Reply, knowledge_base
 from bot.actions.fallback import topic_titles
+from bot.answering.action_base import MAX_MESSAGE_CHARS, ProfileAction, Reply, knowledge_base
+from bot.answering.feedback import NOT_COVERED as NOT_COVERED_KIND
+from bot.answering.feedback import log_unanswered
 from bot.answering.replies import intent_button, join_words
-from bot.answering.action_base import ProfileAction
 from knowledge.results import NotCoveredTopic, Unknown
 from settings import BOT_CONTENT
 
@@ -60,7 +61,8 @@ class ActionNotCovered(ProfileAction):
     def name(self) -> str:
         return "action_not_covered"
 
-    async def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[Dict[str, Any]]:
+    async def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                      domain: Dict[str, Any]) -> List[Dict[str, Any]]:
         message = tracker.latest_message or {}
         if len(message.get("text") or "") > MAX_MESSAGE_CHARS:
             dispatcher.utter_message(response="utter_message_too_long")
@@ -73,4 +75,5 @@ class ActionNotCovered(ProfileAction):
             return []
         reply = not_covered_reply(topic)
         dispatcher.utter_message(text=reply.text, buttons=reply.buttons or None)
+        await log_unanswered(tracker, NOT_COVERED_KIND, self.name())
         return []

@@ -7,8 +7,8 @@ import yaml
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.answering.replies import intent_button
 from bot.answering.action_base import ProfileAction
+from bot.answering.replies import intent_button
 from settings import BOT_CONTENT
 
 LANGUAGES_FILE = BOT_CONTENT / "languages.yml"
@@ -36,7 +36,8 @@ class ActionOtherLanguage(ProfileAction):
     def name(self) -> str:
         return "action_other_language"
 
-    async def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[Dict[str, Any]]:
+    async def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                      domain: Dict[str, Any]) -> List[Dict[str, Any]]:
         code = code_of(tracker.latest_message or {})
         dispatcher.utter_message(text=reply_text(code), buttons=[intent_button("What can you answer?", "help")])
         return []

@@ -1,21 +1,28 @@
 """Remembering who the user is: filling the profile from what they say, and showing it back."""
 import asyncio
 import re
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.answering.action_base import action_registry, answer_other_questions, answer_safely, knowledge_base, remember_safely, send
 from bot.actions.followup import ActionFollowUp
-from bot.answering.intent_actions import question_also_asked
-from bot.answering.statements import SELF, retracted_fields, years_mean
+from bot.answering.action_base import (
+    ProfileAction,
+    action_registry,
+    answer_other_questions,
+    answer_safely,
+    knowledge_base,
+    remember_safely,
+    send,
+)
 from bot.answering.clauses import IS_QUESTION
+from bot.answering.intent_actions import question_also_asked
 from bot.answering.query import LIST_SLOTS, PROFILE_SLOTS, Profile, Query
 from bot.answering.questions import asked_questions, outside_questions
 from bot.answering.replies import background_words, bullets, join_words
-from bot.answering.action_base import ProfileAction
+from bot.answering.statements import SELF, retracted_fields, years_mean
 
 # In a self-description any "N years" is the user's experience.
 YEARS = re.compile(r"\b(\d{1,2})\s*\+?\s*(?:years?|yrs?)\b", re.IGNORECASE)
@@ -90,7 +97,8 @@ def describe_profile(profile: Profile, names) -> List[str]:
     if profile.skills_known:
         lines.append("Skills: " + join_words([names("skill").get(s, s) for s in profile.skills_known]))
     if profile.steps_done:
-        lines.append("Roadmap steps done: " + join_words([names("learning_step").get(s, s) for s in profile.steps_done]))
+        steps = [names("learning_step").get(s, s) for s in profile.steps_done]
+        lines.append("Roadmap steps done: " + join_words(steps))
     return lines
 
 
@@ -98,7 +106,8 @@ class ActionUpdateProfile(ProfileAction):
     def name(self) -> str:
         return "action_update_profile"
 
-    async def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[Dict[str, Any]]:
+    async def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                      domain: Dict[str, Any]) -> List[Dict[str, Any]]:
         kb = knowledge_base()
         message = tracker.latest_message or {}
         query = Query.from_tracker(tracker)
@@ -139,7 +148,8 @@ class ActionUpdateProfile(ProfileAction):
             ranking = (tracker.latest_message or {}).get("intent_ranking") or []
             action = action_registry().get(question_also_asked(query.text, ranking, query.intent) or "")
             if action is None:
-                dispatcher.utter_message(text=change + "\nAsk me anything: salary, skills, the roadmap, how long it takes...")
+                dispatcher.utter_message(
+                    text=change + "\nAsk me anything: salary, skills, the roadmap, how long it takes...")
                 return []
             # "I'm a dev in Austin how much could I make": note the profile, then answer.
             dispatcher.utter_message(text=change)
@@ -164,8 +174,9 @@ def asks_about_the_previous_answer(query: Query, tracker: Tracker) -> bool:
 
 def describe_change(before: Profile, updates: Dict[str, Any], names) -> str:
     """'Got it, I'll remember that: ...' for what was added, and what is no longer noted."""
-    added: Dict[str, Any] = {slot: ([v for v in value if v not in getattr(before, slot)] if slot in LIST_ENTITIES.values() else value)
-             for slot, value in updates.items() if value}
+    added: Dict[str, Any] = {
+        slot: ([v for v in value if v not in getattr(before, slot)] if slot in LIST_ENTITIES.values() else value)
+        for slot, value in updates.items() if value}
     noted = describe_profile(Profile(**{k: v for k, v in added.items() if v}), names)
     gone = describe_profile(removed_from(before, updates), names)
     parts = []
@@ -181,7 +192,8 @@ class ActionShowProfile(ProfileAction):
     def name(self) -> str:
         return "action_show_profile"
 
-    async def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[Dict[str, Any]]:
+    async def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                      domain: Dict[str, Any]) -> List[Dict[str, Any]]:
         profile = Profile.from_tracker(tracker)
         if profile.is_empty():
             dispatcher.utter_message(response="utter_profile_empty")

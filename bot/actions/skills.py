@@ -22,7 +22,8 @@ class ActionListSkills(KnowledgeAction):
 
     def answer(self, kb: KnowledgeBase, profile: Profile, query: Query) -> Reply:
         known = profile.skills_known
-        buttons = [intent_button("What am I missing?", "ask_skill_gap"), intent_button("Learning roadmap", "ask_learning_path")]
+        buttons = [intent_button("What am I missing?", "ask_skill_gap"),
+                   intent_button("Learning roadmap", "ask_learning_path")]
         category = query.first("skill_category")
         step = query.first("learning_step")
         skill = query.first("skill")
@@ -78,7 +79,8 @@ class ActionSkillGap(KnowledgeAction):
                          [intent_button("Portfolio advice", "ask_portfolio")], slots)
         lines = [f"**{step.name}**: {join_words([k.name for k in skills])}" for step, skills in gap.by_step]
         if gap.known:
-            intro = f"You know {join_words([k.name for k in gap.known])}. Still missing, by the roadmap step that covers it:"
+            intro = (f"You know {join_words([k.name for k in gap.known])}. "
+                     "Still missing, by the roadmap step that covers it:")
         else:
             intro = ("You haven't told me which skills you have, so here is the full list by roadmap step. "
                      "Tell me what you know (e.g. “I know Python and SQL”) and I'll cross those off:")

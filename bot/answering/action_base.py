@@ -17,13 +17,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from bot.answering.comparison import comparison
 from bot.answering.intent_actions import action_for_intent
 from bot.answering.knowledge_access import knowledge_base
-from bot.answering.profile_memory import remember, restore_profile
+from bot.answering.pay_factors import pay_factor_answer
 from bot.answering.prerequisites import prerequisites
-from bot.answering.statements import years_mean
+from bot.answering.profile_memory import remember, restore_profile
 from bot.answering.query import Profile, Query, drop_unknown_entities, experience_years
 from bot.answering.questions import QUESTION_ENTITY, asked_questions, narrowed
 from bot.answering.routing import topic_action
-from bot.answering.pay_factors import pay_factor_answer
+from bot.answering.statements import years_mean
 from knowledge import KnowledgeBase
 
 logger = logging.getLogger(__name__)
@@ -60,7 +60,8 @@ def ignore_unknown_values(tracker: Tracker, dispatcher: CollectingDispatcher) ->
 class ProfileAction(Action, metaclass=ABCMeta):
     """An action that knows who the user is: restores a returning user's profile, then responds."""
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[Dict[str, Any]]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[str, Any]) -> List[Dict[str, Any]]:
         if (tracker.latest_message or {}).get("entities"):
             await asyncio.to_thread(ignore_unknown_values, tracker, dispatcher)
         restored = await restore_profile(tracker)
@@ -105,7 +106,8 @@ class KnowledgeAction(ProfileAction, metaclass=ABCMeta):
             return None
         return Reply(text) if text else None
 
-    async def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[Dict[str, Any]]:
+    async def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                      domain: Dict[str, Any]) -> List[Dict[str, Any]]:
         query = Query.from_tracker(tracker)
         if len(query.text) > MAX_MESSAGE_CHARS:
             dispatcher.utter_message(response="utter_message_too_long")

@@ -12,8 +12,8 @@ QUESTION_START = (r"how|what|what's|whats|which|when|where|why|who|should|shall|
                   r"will|would|wat|wht|hw|any|need|must|tell me|explain|compare")
 SENTENCE = re.compile(r"[^.?!;\n]+[.?!;\n]*")
 # A break before a second question inside a sentence: ", and how ...", " and what ...", ", is it ..."
-INNER_BREAK = re.compile(rf"(?:,\s*(?:and\s+|but\s+|so\s+|also\s+)?|\s+(?:and|also|plus)\s+(?:also\s+)?)(?=(?:{QUESTION_START})\b)",
-                         re.IGNORECASE)
+INNER_BREAK = re.compile(rf"(?:,\s*(?:and\s+|but\s+|so\s+|also\s+)?|\s+(?:and|also|plus)\s+(?:also\s+)?)"
+                         rf"(?=(?:{QUESTION_START})\b)", re.IGNORECASE)
 IS_QUESTION = re.compile(rf"^\W*(?:{QUESTION_START})\b|\?\s*$|^\W*(?:if|so|and|but|ok|okay)\b.*\b(?:am|do|will|would|"
                          rf"could|can|should|is|are|does)\s+(?:i|we|you|it|they|that)\b", re.IGNORECASE)
 MIN_WORDS = 2
@@ -26,11 +26,12 @@ SELF = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|me|my|my own|myself)\b|\b\w+ here
 
 
 def _pieces(text: str, start: int, end: int) -> List[Tuple[int, int]]:
-    pieces, at = [], start
+    pieces: List[Tuple[int, int]] = []
+    at = start
     for m in INNER_BREAK.finditer(text, start, end):
         pieces.append((at, m.start()))
         at = m.end()
-    return pieces + [(at, end)]
+    return [*pieces, (at, end)]
 
 
 def question_spans(text: str) -> List[Tuple[int, int]]:

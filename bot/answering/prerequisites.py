@@ -39,7 +39,8 @@ def _before_level(kb: KnowledgeBase, level_id: str) -> Optional[str]:
         return f"**{target.name}** is where most ML engineers start: {join_words(target.scope).lower()}."
     before = earlier[-1]
     years = f"{target.min_years}+ years"
-    return (f"Before **{target.name}** ({years}) comes **{before.name}**, where you {join_words(before.scope).lower()}. "
+    return (f"Before **{target.name}** ({years}) comes **{before.name}**, "
+            f"where you {join_words(before.scope).lower()}. "
             f"At {target.name.split()[0].lower()} level you'll {join_words(target.scope).lower()}.")
 
 

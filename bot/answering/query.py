@@ -5,8 +5,8 @@ from typing import Any, Callable, Collection, Dict, List, Optional
 
 from rasa_sdk import Tracker
 
-from bot.answering.statements import COMPARED, DENIED, FORMER, HOLDS, SOMEONE_ELSE, Statement, statements
 from bot.answering.questions import QUESTION_ENTITY
+from bot.answering.statements import COMPARED, DENIED, FORMER, HOLDS, SOMEONE_ELSE, Statement, statements
 
 # "3 years of experience", "5 yrs exp", "2 years in", "I have 4 years": the user's own experience.
 EXPERIENCE = re.compile(

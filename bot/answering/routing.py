@@ -4,6 +4,7 @@ from functools import lru_cache
 from typing import Any, Dict, List, Optional
 
 import yaml
+
 from settings import BOT_CONTENT
 
 FOLLOW_UPS_FILE = BOT_CONTENT / "follow_ups.yml"
