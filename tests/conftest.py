@@ -2,8 +2,8 @@
 import pytest
 
 from knowledge.content import read_content
-from storage.engine import get_engine
 from knowledge.loader import load
+from storage.engine import get_engine
 
 
 @pytest.fixture(scope="session")

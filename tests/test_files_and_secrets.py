@@ -14,8 +14,8 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, UserUttered
 from sqlalchemy import text
 
-from bot.server_config import tracker_store, write_run_file
 from bot.rasa_ext.tracker_store import CareerbotTrackerStore
+from bot.server_config import tracker_store, write_run_file
 from storage.engine import get_engine
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -1,8 +1,8 @@
 """Two things of one kind get both sides and what the guide says separates them."""
+from bot.actions.career import ActionCareerLevels
 from bot.actions.education import ActionEducationPaths
 from bot.actions.salary import ActionSalary
 from bot.actions.skills import ActionListSkills
-from bot.actions.career import ActionCareerLevels
 from tests.actions.conftest import run_action
 
 

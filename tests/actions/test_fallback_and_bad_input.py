@@ -1,7 +1,7 @@
-from bot.answering import knowledge_access as base
 from bot.actions.fallback import ActionDidYouMean
 from bot.actions.role import ActionExplainRole
 from bot.actions.salary import ActionSalary
+from bot.answering import knowledge_access as base
 from storage.engine import get_engine
 from tests.actions.conftest import run_action
 

@@ -30,7 +30,8 @@ def test_that_job_after_research_scientist_pay_is_the_research_role():
 
 
 def test_a_follow_up_that_would_repeat_the_answer_points_back_to_it_instead():
-    first = run_action(ActionSalary(), "junior salary in seattle", "ask_salary", {"level": "junior", "location": "seattle"})
+    first = run_action(ActionSalary(), "junior salary in seattle", "ask_salary",
+                       {"level": "junior", "location": "seattle"})
     again = run_action(ActionFollowUp(), "and in seattle?", "followup_what_about", {"location": "seattle"},
                        slots=slots_after(first))
     assert again.text.startswith("That's what I just said: **Junior ML Engineer in Seattle**")

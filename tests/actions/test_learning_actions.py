@@ -11,13 +11,15 @@ def test_roadmap_has_the_six_steps_in_order():
 
 
 def test_roadmap_marks_done_steps_and_names_the_next_one():
-    out = run_action(ActionLearningPath(), "roadmap", "ask_learning_path", slots={"steps_done": ["supervised_learning"]})
+    out = run_action(ActionLearningPath(), "roadmap", "ask_learning_path",
+                     slots={"steps_done": ["supervised_learning"]})
     assert "your next step is **Deep learning**" in out.text
     assert out.text.count("✓ done") == 3
 
 
 def test_what_comes_after_a_named_step():
-    out = run_action(ActionNextStep(), "I finished deep learning, now what", "ask_next_step", {"learning_step": "deep_learning"})
+    out = run_action(ActionNextStep(), "I finished deep learning, now what", "ask_next_step",
+                     {"learning_step": "deep_learning"})
     assert "After Deep learning comes **Production ML systems**" in out.text
     assert out.slot("steps_done") == ["deep_learning"]
 
@@ -49,7 +51,8 @@ def test_learning_answers_skip_known_skills():
 
 
 def test_asking_what_comes_after_a_step_does_not_mark_it_done():
-    out = run_action(ActionNextStep(), "what comes after deep learning?", "ask_next_step", {"learning_step": "deep_learning"})
+    out = run_action(ActionNextStep(), "what comes after deep learning?", "ask_next_step",
+                     {"learning_step": "deep_learning"})
     assert "After Deep learning comes **Production ML systems**" in out.text
     assert not out.sets("steps_done")
 

@@ -1,12 +1,13 @@
-"""The profile outlives the conversation: stored on every change, restored by the first action of a conversation, erased on request."""
+"""The profile outlives the conversation: stored on every change, restored by the first action of a
+conversation, erased on request."""
 from bot.actions.forget import ActionForgetMe
 from bot.actions.profile import ActionUpdateProfile
-from bot.answering.profile_memory import RESTORED_SLOT
 from bot.actions.salary import ActionSalary
 from bot.actions.skills import ActionSkillGap
+from bot.answering.profile_memory import RESTORED_SLOT
 from storage.engine import get_engine
-from userdata.profiles import ProfileStore
 from tests.actions.conftest import run_action
+from userdata.profiles import ProfileStore
 
 
 def store(kb_url) -> ProfileStore:
@@ -14,7 +15,8 @@ def store(kb_url) -> ProfileStore:
 
 
 def test_telling_the_bot_about_yourself_stores_the_profile(kb_url):
-    run_action(ActionUpdateProfile(), "backend dev in seattle", "inform", {"background": "programmer", "location": "seattle"})
+    run_action(ActionUpdateProfile(), "backend dev in seattle", "inform",
+               {"background": "programmer", "location": "seattle"})
     saved = store(kb_url).get("tester")
     assert saved.data == {"background": "programmer", "location": "seattle"}
 

@@ -7,10 +7,10 @@ import pytest
 import yaml
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.answering import knowledge_access as base
 from bot.actions.fallback import topic_titles
 from bot.actions.not_covered import ActionNotCovered, guide_topics
 from bot.actions.other_language import LANGUAGES_FILE, ActionOtherLanguage, languages
+from bot.answering import knowledge_access as base
 from knowledge.content import covered_topics, read_content
 from storage.engine import get_engine
 from tests.actions.conftest import Outcome, make_tracker
@@ -110,7 +110,8 @@ def test_a_language_without_a_translation_gets_the_english_reply_naming_it():
 
 def test_every_language_in_the_replies_file_is_a_code_with_a_name():
     data = yaml.safe_load(LANGUAGES_FILE.read_text(encoding="utf-8"))
-    assert all(isinstance(code, str) and len(code) == 2 and entry.get("name") for code, entry in data["languages"].items())
+    assert all(isinstance(code, str) and len(code) == 2 and entry.get("name")
+               for code, entry in data["languages"].items())
 
 
 def test_a_misspelled_unclear_message_is_not_taken_for_gibberish_once_corrected():

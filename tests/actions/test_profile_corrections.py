@@ -80,7 +80,8 @@ def test_three_corrections_end_with_the_profile_meant():
 
 def test_a_question_about_a_friend_does_not_set_the_users_background():
     text = "my friend is a developer, how long would it take me?"
-    out = run_action(ActionTimeToReady(), text, "ask_time_to_job_ready", spans(text, background__developer="programmer"))
+    out = run_action(ActionTimeToReady(), text, "ask_time_to_job_ready",
+                     spans(text, background__developer="programmer"))
     assert not out.sets("background")
 
 
@@ -122,7 +123,8 @@ def test_never_really_coded_replaces_a_programming_background():
 
 
 def test_a_whole_field_can_be_taken_out():
-    out = update("actually dont store my location, remove it pls", slots={"location": "bay_area", "skills_known": ["sql"]})
+    out = update("actually dont store my location, remove it pls",
+                 slots={"location": "bay_area", "skills_known": ["sql"]})
     assert out.sets("location") and out.slot("location") is None and not out.sets("skills_known")
 
 

@@ -13,7 +13,8 @@ def test_role_answer_speaks_to_a_programmer():
 
 
 def test_compare_with_data_scientist_gives_both_medians_and_the_guides_answer():
-    out = run_action(ActionCompareRoles(), "mle vs data scientist", "compare_roles", {"role": ["ml_engineer", "data_scientist"]})
+    out = run_action(ActionCompareRoles(), "mle vs data scientist", "compare_roles",
+                     {"role": ["ml_engineer", "data_scientist"]})
     assert "$165K median" in out.text and "$140K median" in out.text
     assert "robust, scalable code" in out.text
     assert "Which pays more?" in [b["title"] for b in out.buttons]
@@ -29,5 +30,6 @@ def test_which_pays_more_follows_the_comparison():
 
 def test_which_pays_more_without_context_ranks_all_roles():
     out = run_action(ActionComparePay(), "who earns most", "compare_pay")
-    order = [out.text.index(n) for n in ("Research Scientist", "Machine Learning Engineer", "Data Scientist", "Data Engineer")]
+    order = [out.text.index(n)
+             for n in ("Research Scientist", "Machine Learning Engineer", "Data Scientist", "Data Engineer")]
     assert order == sorted(order)

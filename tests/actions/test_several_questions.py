@@ -20,8 +20,8 @@ def test_two_questions_in_one_message_get_two_answers_in_order():
 
 def test_a_question_inside_a_self_description_is_answered_after_the_note():
     text = "I teach high-school chemistry and have zero programming, is switching realistic for me?"
-    ents = spans(text, background__zero_programming="non_programmer") + [
-        question(text, "is switching realistic for me?", "ask_time_to_ready")]
+    ents = [*spans(text, background__zero_programming="non_programmer"),
+            question(text, "is switching realistic for me?", "ask_time_to_ready")]
     out = run_action(ActionUpdateProfile(), text, "inform", ents)
     texts = [m["text"] for m in out.messages]
     assert texts[0].startswith("Got it, I'll remember that") and "new to coding" in texts[0]
@@ -38,9 +38,12 @@ def test_a_planted_question_value_that_is_no_intent_is_dropped():
 def test_two_questions_for_one_answer_about_different_things_get_both():
     from bot.actions.education import ActionEducationPaths
     text = "How long is a bootcamp, and how long is a master's?"
-    ents = [question(text, "How long is a bootcamp", "ask_education"), question(text, "how long is a master's?", "ask_education"),
-            {"entity": "education_path", "value": "bootcamp", "start": text.index("bootcamp"), "end": text.index("bootcamp") + 8},
-            {"entity": "education_path", "value": "masters", "start": text.index("master's"), "end": text.index("master's") + 8}]
+    ents = [question(text, "How long is a bootcamp", "ask_education"),
+            question(text, "how long is a master's?", "ask_education"),
+            {"entity": "education_path", "value": "bootcamp", "start": text.index("bootcamp"),
+             "end": text.index("bootcamp") + 8},
+            {"entity": "education_path", "value": "masters", "start": text.index("master's"),
+             "end": text.index("master's") + 8}]
     out = run_action(ActionEducationPaths(), text, "ask_education", ents)
     assert len(out.messages) == 2 and "3-6 months" in out.messages[0]["text"] and "Master" in out.messages[1]["text"]
 
@@ -48,14 +51,14 @@ def test_two_questions_for_one_answer_about_different_things_get_both():
 def test_a_place_inside_a_question_is_not_taken_for_where_the_user_lives():
     text = "I'm a web dev living in Columbus. Could I stay where I am and still earn well, or move to SF?"
     q = "Could I stay where I am and still earn well, or move to SF?"
-    ents = spans(text, background__web_dev="programmer", location__Columbus="columbus", location__SF="bay_area") + [
-        question(text, q, "ask_salary")]
+    ents = [*spans(text, background__web_dev="programmer", location__Columbus="columbus", location__SF="bay_area"),
+            question(text, q, "ask_salary")]
     out = run_action(ActionUpdateProfile(), text, "inform", ents)
     assert out.slot("location") == "columbus"
 
 
 def test_ml_engineer_pay_somewhere_is_a_salary_answer_not_the_role_table():
     from bot.actions.role import ActionComparePay
-    out = run_action(ActionComparePay(), "mle tc at faang?", "compare_pay", {"role": "ml_engineer", "company_type": "faang"},
-                     slots={"asked": ["level"]})
+    out = run_action(ActionComparePay(), "mle tc at faang?", "compare_pay",
+                     {"role": "ml_engineer", "company_type": "faang"}, slots={"asked": ["level"]})
     assert "+20-40% for FAANG" in out.text and "Data Scientist" not in out.text

@@ -13,8 +13,8 @@ from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUtt
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
-from bot.rasa_ext import action_calls
 from bot.processes import free_port
+from bot.rasa_ext import action_calls
 
 ROOT = Path(__file__).resolve().parents[2]
 

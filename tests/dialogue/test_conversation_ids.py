@@ -51,5 +51,5 @@ def test_an_empty_secret_file_is_an_error_naming_the_file_and_setting(tmp_path, 
     which = SharedSecret("CAREERBOT_TEST_SECRET", "test_secret")
     monkeypatch.delenv(which.env, raising=False)
     (tmp_path / "test_secret").write_text("")
-    with pytest.raises(SystemExit, match="test_secret.*CAREERBOT_TEST_SECRET"):
+    with pytest.raises(SystemExit, match=r"test_secret.*CAREERBOT_TEST_SECRET"):
         shared_secret(which, tmp_path)

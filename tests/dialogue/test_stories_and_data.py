@@ -6,7 +6,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 UNUSED_UTTERANCE = re.compile(r"The utterance '(\w+)' is not used in any story or rule")
-INTENT_WITHOUT_EXAMPLES = re.compile(r"The intent '(\w+)' is listed in the domain file, but is not found in the NLU training data")
+INTENT_WITHOUT_EXAMPLES = re.compile(
+    r"The intent '(\w+)' is listed in the domain file, but is not found in the NLU training data")
 
 
 def rasa(*args: str) -> subprocess.CompletedProcess:
@@ -19,7 +20,8 @@ def responses_sent_by_actions() -> set:
 
 
 def intents_set_by_nlu_components() -> set:
-    """Intents no classifier learns: NLU components set them (bot/rasa_ext/nlu/not_covered.py, bot/rasa_ext/nlu/other_language.py)."""
+    """Intents no classifier learns: NLU components set them (bot/rasa_ext/nlu/not_covered.py,
+    bot/rasa_ext/nlu/other_language.py)."""
     from bot.rasa_ext.nlu.not_covered import NOT_COVERED_INTENT
     from bot.rasa_ext.nlu.other_language import OTHER_LANGUAGE_INTENT
 
@@ -29,8 +31,8 @@ def intents_set_by_nlu_components() -> set:
 def explained(warning: str) -> bool:
     unused = UNUSED_UTTERANCE.search(warning)
     no_examples = INTENT_WITHOUT_EXAMPLES.search(warning)
-    return bool(unused and unused.group(1) in responses_sent_by_actions()
-                or no_examples and no_examples.group(1) in intents_set_by_nlu_components())
+    return bool((unused and unused.group(1) in responses_sent_by_actions())
+                or (no_examples and no_examples.group(1) in intents_set_by_nlu_components()))
 
 
 def test_training_data_validates_without_unexplained_warnings():

@@ -7,8 +7,15 @@ from typing import List
 
 import pytest
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import (ActionExecuted, AllSlotsReset, BotUttered, Event, SessionStarted, SlotSet,
-                                      UserUttered)
+from rasa.shared.core.events import (
+    ActionExecuted,
+    AllSlotsReset,
+    BotUttered,
+    Event,
+    SessionStarted,
+    SlotSet,
+    UserUttered,
+)
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.rasa_ext.tracker_store import WINDOW_EVENTS, CareerbotTrackerStore
@@ -84,7 +91,7 @@ def test_two_servers_taking_turns_see_each_others_turns(domain, db):
     server_1, server_2 = store(domain, db), store(domain, db)
     start(server_1, "u3")
     for n in range(60):
-        take_turn(server_1 if n % 2 else server_2, "u3", turn(n) + [SlotSet("asked", [f"q{n}"])])
+        take_turn(server_1 if n % 2 else server_2, "u3", [*turn(n), SlotSet("asked", [f"q{n}"])])
     for s in (server_1, server_2):
         tracker = asyncio.run(s.retrieve("u3"))
         assert tracker.get_slot("asked") == ["q59"] and tracker.latest_message.text == "question 59"

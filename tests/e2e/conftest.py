@@ -14,8 +14,8 @@ from typing import Dict, List
 
 import pytest
 
-from tests.e2e.slack_standin import SlackStandIn
 from bot.processes import free_port
+from tests.e2e.slack_standin import SlackStandIn
 
 ROOT = Path(__file__).resolve().parents[2]
 READY_LINE = "careerbot is ready"

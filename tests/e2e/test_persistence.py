@@ -13,13 +13,15 @@ pytestmark = pytest.mark.e2e
 
 def stored_profile(db_url: str, sender: str):
     with sa.create_engine(db_url).connect() as c:
-        row = c.execute(sa.text("SELECT channel, data FROM user_profiles WHERE sender_id = :s"), {"s": "rest:" + sender}).first()
+        row = c.execute(sa.text("SELECT channel, data FROM user_profiles WHERE sender_id = :s"),
+                        {"s": "rest:" + sender}).first()
     return row
 
 
 def stored_events(tracker_db_url: str, sender: str) -> int:
     with sa.create_engine(tracker_db_url).connect() as c:
-        return c.execute(sa.text("SELECT count(*) FROM events WHERE sender_id = :s"), {"s": "rest:" + sender}).scalar_one()
+        return c.execute(sa.text("SELECT count(*) FROM events WHERE sender_id = :s"),
+                         {"s": "rest:" + sender}).scalar_one()
 
 
 def test_the_profile_is_stored_by_channel_and_user(bot_servers):

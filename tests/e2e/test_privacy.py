@@ -30,7 +30,8 @@ def post(url: str, body: bytes, headers: Optional[Dict[str, str]] = None) -> Tup
 
 
 def rest(bot, sender: str, text: str) -> str:
-    status, body = post(f"{bot.rasa_url}/webhooks/rest/webhook", json.dumps({"sender": sender, "message": text}).encode())
+    status, body = post(f"{bot.rasa_url}/webhooks/rest/webhook",
+                        json.dumps({"sender": sender, "message": text}).encode())
     assert status == 200, body
     return "\n".join(m.get("text") or "" for m in json.loads(body))
 
@@ -166,8 +167,9 @@ def test_the_action_server_refuses_calls_without_the_action_token(bot_servers):
         assert resp.status == 200
 
 
-@pytest.mark.parametrize("body", [b"[1, 2]", b'"hi"', b"{not json", b'{"message": "hi"}', b'{"sender": "", "message": "hi"}',
-                                  b'{"sender": ["x"], "message": "hi"}', b'{"sender": "x", "message": 5}'])
+@pytest.mark.parametrize("body", [b"[1, 2]", b'"hi"', b"{not json", b'{"message": "hi"}',
+                                  b'{"sender": "", "message": "hi"}', b'{"sender": ["x"], "message": "hi"}',
+                                  b'{"sender": "x", "message": 5}'])
 def test_a_malformed_rest_body_gets_a_400(bot_servers, body):
     status, answer = post(f"{bot_servers.rasa_url}/webhooks/rest/webhook", body)
     assert status == 400, answer

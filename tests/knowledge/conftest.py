@@ -9,8 +9,8 @@ from sqlalchemy import text
 
 from knowledge import KnowledgeBase
 from knowledge.content import Content, read_content
-from storage.engine import get_engine
 from knowledge.loader import load
+from storage.engine import get_engine
 from tests.knowledge.helpers import CONTENT_DIR, kb_tables
 
 PG_URL = os.environ.get("CAREERBOT_TEST_PG_URL")

@@ -19,7 +19,8 @@ class Breakage:
     problem: str  # a substring of ContentError.problem
 
 
-XGBOOST = "{id: xgboost, name: XGBoost, aliases: [xgboost, xg boost, gradient boosting], required: true, learning_step: "
+XGBOOST = ("{id: xgboost, name: XGBoost, aliases: [xgboost, xg boost, gradient boosting], required: true, "
+           "learning_step: ")
 JUNIOR_BAND = "{min: 120000, max: 140000, wording: Junior roles"
 
 CASES = {
@@ -62,7 +63,8 @@ CASES = {
     # not_covered.yml: what the bot says it cannot answer must point at real topics and not
     # swallow questions the guide does answer.
     "not_covered_offers_a_topic_that_does_not_exist": Breakage(
-        "not_covered.yml", "instead: [projects, networking, job_hunting]", "instead: [projects, networking, interview_prep]",
+        "not_covered.yml", "instead: [projects, networking, job_hunting]",
+        "instead: [projects, networking, interview_prep]",
         "'interviews'", "instead 'interview_prep' does not exist"),
     "not_covered_trigger_is_a_name_the_guide_covers": Breakage(
         "not_covered.yml", "triggers: [internship, intern, co op]", "triggers: [internship, intern, PyTorch]",
@@ -74,8 +76,11 @@ CASES = {
         "not_covered.yml", "  - id: freelancing\n", "  - id: internships\n",
         "'internships'", "duplicate not-covered topic id"),
     "not_covered_guide_says_with_unknown_section": Breakage(
-        "not_covered.yml", "as top Master's programs; for bootcamps it says to look for programs focused on ML engineering (not just data science) with strong project components and job placement support.\", source: education}",
-        "as top Master's programs; for bootcamps it says to look for programs focused on ML engineering (not just data science) with strong project components and job placement support.\", source: schools}",
+        "not_covered.yml",
+        "as top Master's programs; for bootcamps it says to look for programs focused on ML engineering "
+        "(not just data science) with strong project components and job placement support.\", source: education}",
+        "as top Master's programs; for bootcamps it says to look for programs focused on ML engineering "
+        "(not just data science) with strong project components and job placement support.\", source: schools}",
         "'course_rankings'", "source 'schools' does not exist"),
     "not_covered_without_triggers": Breakage(
         "not_covered.yml", "triggers: [internship, intern, co op]", "triggers: []",

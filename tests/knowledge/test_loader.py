@@ -68,7 +68,8 @@ def test_removing_a_record_deletes_it(content_dir, loaded_engine):
 
 
 def test_removing_a_record_deletes_its_child_rows_too(content_dir, loaded_engine):
-    edit_yaml(content_dir, "faq.yml", lambda data: data.update(faqs=[f for f in data["faqs"] if f["id"] != "specialize"]))
+    edit_yaml(content_dir, "faq.yml",
+              lambda data: data.update(faqs=[f for f in data["faqs"] if f["id"] != "specialize"]))
 
     report = load(read_content(content_dir), loaded_engine)
 

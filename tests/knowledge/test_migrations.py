@@ -5,10 +5,10 @@ from alembic.migration import MigrationContext
 from sqlalchemy import inspect
 
 from knowledge import KnowledgeBase
-from storage import migrate
 from knowledge.content import read_content
-from storage.engine import get_engine
 from knowledge.loader import load
+from storage import migrate
+from storage.engine import get_engine
 from storage.tables import all_tables
 
 

@@ -35,7 +35,7 @@ def test_what_the_not_covered_answers_quote_uses_only_the_guides_own_figures_and
         if not topic.guide_says:
             continue
         says = topic.guide_says.text
-        for figure in re.findall(r"[$+]?\d[\d,.]*(?:[-–]\d+)?%?K?", says):
+        for figure in re.findall(r"[$+]?\d[\d,.]*(?:[-\u2013]\d+)?%?K?", says):
             assert figure.rstrip(".,") in guide, (topic.id, figure)
         for name in re.findall(r"(?<=[a-z,] )[A-Z][\w.]+(?: [A-Z][\w.]+)*", says):
             assert name.rstrip(".,;") in guide, (topic.id, name)

@@ -98,7 +98,8 @@ def test_non_programmers_are_job_ready_in_24_to_36_months(kb):
 def test_time_to_job_ready_without_a_background_lists_both_options(kb):
     ready = kb.time_to_job_ready()
     assert ready.background is None
-    assert [(o.id, o.months_min, o.months_max) for o in ready.options] == [("programmer", 12, 18), ("non_programmer", 24, 36)]
+    assert [(o.id, o.months_min, o.months_max) for o in ready.options] == [("programmer", 12, 18),
+                                                                           ("non_programmer", 24, 36)]
 
 
 def test_time_to_job_ready_for_an_unknown_background_is_unknown(kb):

@@ -18,7 +18,8 @@ def test_mid_level_in_seattle_at_faang_gives_one_range_per_guide_band(kb):
     assert ranges(est) == [(234_000, 378_000), (250_000, 420_000)]
     assert [(r.base.min_usd, r.base.max_usd) for r in est.ranges] == [(150_000, 180_000), (160_000, 200_000)]
     assert (est.level.id, est.location, est.company_type, est.specialization) == ("mid", "Seattle", "FAANG", None)
-    assert [(a.factor, a.min_pct, a.max_pct) for a in est.adjustments] == [("location", 30, 50), ("company_type", 20, 40)]
+    assert [(a.factor, a.min_pct, a.max_pct) for a in est.adjustments] == [("location", 30, 50),
+                                                                           ("company_type", 20, 40)]
     assert all(a.source == SALARY for a in est.adjustments)
     assert est.unknown == []
 
@@ -141,6 +142,7 @@ def test_an_estimate_carries_the_caveats_that_apply_to_it(kb):
     growth = "Early in your career, growth and learning matter more than maximum salary."
     assert caveats(level="junior") == [growth]
     assert [c[:31] for c in caveats(level="mid")] == ["The guide gives two mid-level b", growth[:31]]
-    assert [c[:31] for c in caveats(level="junior", location="seattle")] == ["Location premiums are measured ", growth[:31]]
+    assert [c[:31] for c in caveats(level="junior", location="seattle")] == ["Location premiums are measured ",
+                                                                            growth[:31]]
     assert len(caveats(level="senior", company_type="faang")) == 3
     assert caveats(level="junior", location="chicago") == [growth]  # Midwest: no premium added

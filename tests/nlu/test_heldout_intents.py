@@ -42,19 +42,22 @@ def test_heldout_intent_macro_f1_meets_the_gate(agent):
 
     RESULTS.mkdir(exist_ok=True)
     report = {"examples": len(examples), "macro_f1": macro_f1, "gate": MACRO_F1_GATE, "ms_per_parse": ms_per_parse,
-              "per_intent": scores, "confusions": [{"gold": g, "predicted": p, "count": n} for (g, p), n in confusions.most_common()],
+              "per_intent": scores,
+              "confusions": [{"gold": g, "predicted": p, "count": n} for (g, p), n in confusions.most_common()],
               "misses": misses}
     (RESULTS / "nlu_heldout.json").write_text(json.dumps(report, indent=2))
     lines = [f"# NLU held-out evaluation\n\n{len(examples)} examples, intent macro-F1 **{macro_f1:.3f}** "
              f"(gate {MACRO_F1_GATE}), {ms_per_parse:.1f} ms per parse.\n",
              "| intent | precision | recall | F1 | support |", "|---|---|---|---|---|"]
-    lines += [f"| {i} | {s['precision']:.2f} | {s['recall']:.2f} | {s['f1']:.2f} | {s['support']} |" for i, s in scores.items()]
+    lines += [f"| {i} | {s['precision']:.2f} | {s['recall']:.2f} | {s['f1']:.2f} | {s['support']} |"
+              for i, s in scores.items()]
     lines += ["\n## Confusions\n", "| gold | predicted | count |", "|---|---|---|"]
     lines += [f"| {g} | {p} | {n} |" for (g, p), n in confusions.most_common()]
     (RESULTS / "nlu_heldout.md").write_text("\n".join(lines) + "\n")
     print(f"\nNLU held-out: macro-F1 {macro_f1:.3f} on {len(examples)} examples; report in results/nlu_heldout.md")
 
-    assert macro_f1 >= MACRO_F1_GATE, f"macro-F1 {macro_f1:.3f} < {MACRO_F1_GATE}; misses: {json.dumps(misses, indent=1)}"
+    assert macro_f1 >= MACRO_F1_GATE, (f"macro-F1 {macro_f1:.3f} < {MACRO_F1_GATE}; "
+                                       f"misses: {json.dumps(misses, indent=1)}")
 
 
 def test_kb_entities_are_normalised_to_ids(agent):

@@ -8,7 +8,8 @@ from bot.rasa_ext.nlu.vocabulary import english_dictionary, kb_words, most_commo
 from tests.nlu.sentences import heldout_sentences, training_sentences
 
 QUESTIONS = {
-    "fr": ["combien gagne un ingénieur en apprentissage automatique", "quelles compétences faut-il avoir pour ce métier",
+    "fr": ["combien gagne un ingénieur en apprentissage automatique",
+           "quelles compétences faut-il avoir pour ce métier",
            "je voudrais changer de carrière, par où commencer ?"],
     "de": ["wie viel verdient man als Ingenieur für maschinelles Lernen", "welche Fähigkeiten brauche ich dafür",
            "ich möchte in diesen Bereich wechseln, wo fange ich an"],

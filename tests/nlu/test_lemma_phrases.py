@@ -30,7 +30,8 @@ def test_words_too_far_apart_or_in_the_wrong_order_do_not_match():
                   ("interviews", "interview"))
     assert not occurs(phrase(("expect", "expect"), ("in", "in"), ("interview", "interview")), ready)
     assert not occurs(phrase(("good", "good"), ("bootcamp", "bootcamp")),
-                      words(("is", "be"), ("a", "a"), ("bootcamp", "bootcamp"), ("a", "a"), ("good", "good"), ("idea", "idea")))
+                      words(("is", "be"), ("a", "a"), ("bootcamp", "bootcamp"), ("a", "a"), ("good", "good"),
+                            ("idea", "idea")))
 
 
 def test_a_phrase_bound_to_a_context_counts_only_next_to_a_context_word():

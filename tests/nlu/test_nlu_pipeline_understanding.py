@@ -48,7 +48,8 @@ def test_a_question_the_guide_does_not_cover_is_recognised_with_its_topic(agent,
 
 @pytest.mark.parametrize("text", [
     "how do I prepare for job hunting", "do I need a PhD", "is kaggle good for my resume",
-    "when will I be ready for interviews", "how much do senior MLEs make at google", "will AI make ML engineers redundant",
+    "when will I be ready for interviews", "how much do senior MLEs make at google",
+    "will AI make ML engineers redundant",
     "is remote work common for ML engineers", "how long are ML bootcamps", "is a bootcamp a good idea",
     "I freelance from home", "where do I start",
 ])

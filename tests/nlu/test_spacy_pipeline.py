@@ -14,7 +14,7 @@ from storage.engine import get_engine
 
 def vocabulary_with_a_new_city(kb_url):
     vocabulary = KnowledgeBase(get_engine(kb_url)).vocabulary()
-    return vocabulary + [VocabularyEntry("location", "reykjavik", "Reykjavik", ["reykjavik", "rvk"])]
+    return [*vocabulary, VocabularyEntry("location", "reykjavik", "Reykjavik", ["reykjavik", "rvk"])]
 
 
 def test_a_city_added_to_the_kb_is_recognised_and_normalised(kb_url, tmp_path: Path):
@@ -33,7 +33,8 @@ def test_the_normaliser_replaces_surface_text_with_kb_ids(kb_url, tmp_path: Path
         {"entity": "level", "value": "senior", "start": 0, "end": 6, "extractor": "SpacyEntityExtractor"},
         {"entity": "location", "value": "rvk", "start": 10, "end": 13, "extractor": "SpacyEntityExtractor"}]})
     KnowledgeEntityNormalizer(load_pattern_ids(out)).process([message])
-    assert [(e["entity"], e["value"]) for e in message.get("entities")] == [("level", "senior"), ("location", "reykjavik")]
+    assert [(e["entity"], e["value"]) for e in message.get("entities")] == [("level", "senior"),
+                                                                            ("location", "reykjavik")]
 
 
 def test_a_wording_shared_by_two_kinds_goes_to_the_higher_priority_kind(kb_url):

@@ -14,8 +14,8 @@ from typing import Dict, List, Optional, Sequence
 
 import psycopg2
 
-from deploy.nginx import ClientLimits, NginxConfig, render
 from bot.processes import die_with_parent
+from deploy.nginx import ClientLimits, NginxConfig, render
 
 DEBIAN_PACKAGES = {"postgresql": "/usr/lib/postgresql", "redis-server": "/usr/bin/redis-server",
                    "nginx": "/usr/sbin/nginx"}
@@ -31,7 +31,8 @@ def ensure_debian_packages() -> None:
     if not missing:
         return
     if os.geteuid() != 0:
-        raise RuntimeError(f"the scale test needs Debian's {' '.join(missing)}: sudo apt-get install -y {' '.join(missing)}")
+        raise RuntimeError(f"the scale test needs Debian's {' '.join(missing)}: "
+                           f"sudo apt-get install -y {' '.join(missing)}")
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
     # policy-rc.d may stop the packages' own services from starting; we start our own anyway.
@@ -253,7 +254,8 @@ class Nginx:
 
     def wait_actions_reachable(self, timeout_s: float = 30.0) -> None:
         """Until nginx itself reaches an action server again (it skips failed ones for a while)."""
-        wait_for(lambda: urllib.request.urlopen(f"http://127.0.0.1:{self.actions_port}/health", timeout=2).status == 200,
+        url = f"http://127.0.0.1:{self.actions_port}/health"
+        wait_for(lambda: urllib.request.urlopen(url, timeout=2).status == 200,
                  "the action servers behind nginx", timeout_s=timeout_s)
 
     def access_log_lines(self) -> int:

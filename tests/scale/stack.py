@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Dict, Iterator, List
 from unittest import mock
 
-from settings import PROJECT_ROOT, Settings, load_settings
-from deploy.cluster import Cluster, plan, remove_run_files
-from tests.scale.chat import REST_TOKEN
 from bot.processes import free_ports
+from deploy.cluster import Cluster, plan, remove_run_files
+from settings import PROJECT_ROOT, Settings, load_settings
+from tests.scale.chat import REST_TOKEN
 from tests.scale.services import Nginx, Postgres, Redis, ensure_debian_packages
 
 MODEL = PROJECT_ROOT / "models" / "careerbot.tar.gz"

@@ -11,8 +11,8 @@ from typing import Iterator, List, Tuple
 
 import pytest
 
-from deploy.nginx import ClientLimits
 from bot.processes import free_ports
+from deploy.nginx import ClientLimits
 from tests.scale.services import Nginx
 from tests.scale.stack import Stack
 

@@ -48,7 +48,8 @@ def test_public_clients_are_limited_and_only_the_rasa_servers_reach_the_actions(
     text = render(config)
     limits = ClientLimits()
     assert "limit_conn_zone $binary_remote_addr zone=careerbot_connections:10m;" in text
-    assert f"limit_req_zone $binary_remote_addr zone=careerbot_requests:10m rate={limits.requests_per_second}r/s;" in text
+    rate = limits.requests_per_second
+    assert f"limit_req_zone $binary_remote_addr zone=careerbot_requests:10m rate={rate}r/s;" in text
     assert "limit_conn_status 429;" in text and "limit_req_status 429;" in text
     public = server_block(text, config.public_listen)
     assert "client_max_body_size 64k;" in public
@@ -64,13 +65,14 @@ def test_public_clients_are_limited_and_only_the_rasa_servers_reach_the_actions(
 def test_the_actions_listener_needs_the_rasa_servers_ip_addresses(tmp_path):
     config = NginxConfig("127.0.0.1:18080", "127.0.0.1:18081", ["rasa-1.internal:5005"], ["10.0.0.11:5155"],
                          tmp_path / "run")
-    with pytest.raises(ValueError, match="rasa-1.internal:5005"):
+    with pytest.raises(ValueError, match=r"rasa-1.internal:5005"):
         render(config)
     v6 = NginxConfig("[::1]:18080", "[::1]:18081", ["[fd00::11]:5005"], ["[fd00::11]:5155"], tmp_path / "run")
     assert "allow fd00::11;" in render(v6)
 
 
-@pytest.mark.skipif(not shutil.which("nginx") and not os.path.exists("/usr/sbin/nginx"), reason="nginx is not installed")
+@pytest.mark.skipif(not shutil.which("nginx") and not os.path.exists("/usr/sbin/nginx"),
+                    reason="nginx is not installed")
 def test_nginx_accepts_the_rendered_config(tmp_path):
     (tmp_path / "run").mkdir()
     conf = tmp_path / "nginx.conf"
