@@ -46,7 +46,7 @@ class ActionFollowUp(ProfileAction):
             headline = reply.text.splitlines()[0]
             dispatcher.utter_message(text=f"That's what I just said: {headline}\n{SAME_AGAIN}")
             return []
-        events = send(dispatcher, previous.name(), continued, reply, profile)
+        events = send(dispatcher, previous.name(), continued, reply, profile, tracker.sender_id)
         await remember_safely(tracker, events)
         return events
 

@@ -156,7 +156,7 @@ class ActionUpdateProfile(ProfileAction):
         else:  # the user just answered the bot's question: answer the question that prompted it
             query = Query(query.intent, query.text, pending.get("entities") or {}, tracker.get_slot("context") or {})
         reply = await answer_safely(action, profile, query, dispatcher)
-        return send(dispatcher, action.name(), query, reply, profile) if reply else []
+        return send(dispatcher, action.name(), query, reply, profile, tracker.sender_id) if reply else []
 
 
 def events_of(profile: Profile) -> List[Dict[str, Any]]:

@@ -5,6 +5,7 @@ from bot.answering.action_base import KnowledgeAction, Reply
 from bot.answering.pay_factors import premium_line
 from bot.answering.query import Profile, Query
 from bot.answering.replies import bullets, entity_button, inform_button, join_words, level_pay, money_range
+from bot.answering.salary_chart import salary_chart
 from knowledge import KnowledgeBase
 from knowledge.results import CareerLevelInfo, SalaryEstimate, SalaryRange
 
@@ -94,4 +95,5 @@ class ActionSalary(KnowledgeAction):
                 if params[kind] != value and value in known:
                     buttons.append(entity_button(title, "followup_what_about", **{kind: value}))
         context = {k: [v] for k, v in params.items() if v}
-        return Reply(text, buttons, asks_for=asks_for, context=context)
+        chart = salary_chart(kb, params["level"], params["location"], params["company_type"])
+        return Reply(text, buttons, asks_for=asks_for, context=context, chart=chart)

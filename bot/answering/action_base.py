@@ -8,7 +8,7 @@ import pkgutil
 from abc import ABCMeta, abstractmethod
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Dict, List, Optional
+from typing import Any, Callable, Dict, List, Optional
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
@@ -22,7 +22,9 @@ from bot.answering.prerequisites import prerequisites
 from bot.answering.profile_memory import remember, restore_profile
 from bot.answering.query import Profile, Query, drop_unknown_entities, experience_years
 from bot.answering.questions import QUESTION_ENTITY, asked_questions, narrowed
+from bot.answering.ratings import new_answer_id, rating_token
 from bot.answering.routing import topic_action
+from bot.answering.sources import recorded
 from bot.answering.statements import years_mean
 from knowledge import KnowledgeBase
 
@@ -42,6 +44,11 @@ class Reply:
     context: Optional[Dict[str, List[str]]] = None
     # The answer a follow-up continues; default: this action's ("why?" keeps the one it explains).
     context_action: Optional[str] = None
+    # The guide sections and sentences the answer comes from (bot/answering/sources.py); filled
+    # from what the answer read, unless the action keeps another answer's ("where is that from?").
+    sources: Optional[Dict[str, List[str]]] = None
+    # A salary answer's chart for the widget (bot/answering/salary_chart.py).
+    chart: Optional[Dict[str, Any]] = None
 
 
 def ignore_unknown_values(tracker: Tracker, dispatcher: CollectingDispatcher) -> None:
@@ -92,19 +99,22 @@ class KnowledgeAction(ProfileAction, metaclass=ABCMeta):
         """A comparison ("New York vs Seattle?") or a prerequisite question ("what comes before
         deep learning?") gets that kind of answer, whichever topic it was classified as; None:
         this action answers. A failure here falls back to this action's own answer."""
-        kb = knowledge_base()
         other = action_registry().get(topic_action(self.name(), query.entities) or "")
         if other is not None and other.name() != self.name():
-            return other.answer(kb, profile, query)
-        try:
-            roles = set(query.entities.get("role") or [])
+            return with_sources(lambda kb: other.answer(kb, profile, query))
+        roles = set(query.entities.get("role") or [])
+
+        def kind_answer(kb: KnowledgeBase) -> Optional[Reply]:
             compared = comparison(kb, query) if self.compares_things or len(roles) < 2 else None
             text = (compared or prerequisites(kb, profile, query)
                     or (pay_factor_answer(kb, query, self.about_pay) if len(roles) < 2 else None))
+            return Reply(text) if text else None
+
+        try:
+            return with_sources(kind_answer)
         except Exception:
             logger.exception("comparison or prerequisites failed on %r", query.text)
             return None
-        return Reply(text) if text else None
 
     async def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                       domain: Dict[str, Any]) -> List[Dict[str, Any]]:
@@ -128,7 +138,7 @@ class KnowledgeAction(ProfileAction, metaclass=ABCMeta):
         if reply is None:
             return []
         reply.slots = {**learned, **reply.slots}
-        events = send(dispatcher, self.name(), query, reply, profile)
+        events = send(dispatcher, self.name(), query, reply, profile, tracker.sender_id)
         events += await answer_other_questions(self.name(), tracker, events, dispatcher)
         await remember_safely(tracker, events)
         return events
@@ -167,7 +177,7 @@ async def answer_other_questions(answered: str, tracker: Tracker, events: List[D
         reply = await asyncio.to_thread(action.answer_of_its_kind, profile, query)
         reply = reply or await answer_safely(action, profile, query, dispatcher)
         if reply is not None:
-            more += send(dispatcher, name, query, reply, profile)
+            more += send(dispatcher, name, query, reply, profile, tracker.sender_id)
     return more
 
 
@@ -183,19 +193,46 @@ async def answer_safely(action: "KnowledgeAction", profile: Profile, query: Quer
                         dispatcher: CollectingDispatcher) -> Optional[Reply]:
     """Runs the blocking KB query in a worker thread; on failure the user gets an apology."""
     try:
-        return await asyncio.to_thread(action.answer, knowledge_base(), profile, query)
+        return await asyncio.to_thread(with_sources, lambda kb: action.answer(kb, profile, query))
     except Exception:
         logger.exception("action %s failed on %r", action.name(), query.text)
         dispatcher.utter_message(response="utter_knowledge_error")
         return None
 
 
+def with_sources(answer: Callable[[KnowledgeBase], Optional[Reply]]) -> Optional[Reply]:
+    """Runs `answer` on the knowledge base and notes in the reply the guide sections it read."""
+    reply, read = recorded(knowledge_base(), answer)
+    if reply is not None and reply.sources is None:
+        reply.sources = read.as_context()
+    return reply
+
+
+def answer_payload(action: str, query: Query, reply: Reply, conversation_id: str) -> Dict[str, Any]:
+    """What the answer carries besides its text, as `custom` (web/README.md "Answer payload"):
+    its id and rating token, the guide sections it comes from, a salary chart."""
+    answer_id = new_answer_id()
+    payload: Dict[str, Any] = {
+        "careerbot": "answer", "answer_id": answer_id,
+        "rating_token": rating_token(answer_id, action, query.intent or action, query.text, conversation_id),
+        "sources": [{"section": s} for s in (reply.sources or {}).get("sections") or []]}
+    if reply.chart:
+        payload["chart"] = reply.chart
+    return payload
+
+
 def send(dispatcher: CollectingDispatcher, action: str, query: Query, reply: Reply,
-         profile: Profile) -> List[Dict[str, Any]]:
-    dispatcher.utter_message(text=reply.text, buttons=reply.buttons or None)
+         profile: Profile, conversation_id: str) -> List[Dict[str, Any]]:
+    try:
+        custom: Optional[Dict[str, Any]] = answer_payload(action, query, reply, conversation_id)
+    except Exception:  # the answer matters more than its rating buttons
+        logger.exception("could not build the answer payload of %s", action)
+        custom = None
+    dispatcher.utter_message(text=reply.text, buttons=reply.buttons or None, json_message=custom)
     context = {"action": reply.context_action or action,
                "entities": reply.context if reply.context is not None else query.entities,
-               "digest": reply_digest(reply.text)}
+               "digest": reply_digest(reply.text),
+               "sources": reply.sources or {}}
     events = [SlotSet(name, value) for name, value in reply.slots.items()]
     events.append(SlotSet("context", context))
     if reply.asks_for:
