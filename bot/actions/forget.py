@@ -21,7 +21,8 @@ class ActionForgetMe(Action):
     def name(self) -> str:
         return "action_forget_me"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[Dict[str, Any]]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[str, Any]) -> List[Dict[str, Any]]:
         try:
             await asyncio.to_thread(forget_user, tracker.sender_id)  # profile, ratings, unanswered log
         except Exception:
