@@ -38,7 +38,7 @@ def test_only_tokens_the_server_signed_are_accepted():
 
 
 def test_a_secret_is_generated_once_into_a_file_only_we_can_read(tmp_path, monkeypatch):
-    which = SharedSecret("CAREERBOT_TEST_SECRET", "test_secret")
+    which = SharedSecret("CAREERBOT_SESSION_SECRET", "session_secret", "test_secret")
     monkeypatch.delenv(which.env, raising=False)
     first = shared_secret(which, tmp_path / "run")
     assert len(first) >= 32 and shared_secret(which, tmp_path / "run") == first
@@ -48,8 +48,8 @@ def test_a_secret_is_generated_once_into_a_file_only_we_can_read(tmp_path, monke
 
 
 def test_an_empty_secret_file_is_an_error_naming_the_file_and_setting(tmp_path, monkeypatch):
-    which = SharedSecret("CAREERBOT_TEST_SECRET", "test_secret")
+    which = SharedSecret("CAREERBOT_SESSION_SECRET", "session_secret", "test_secret")
     monkeypatch.delenv(which.env, raising=False)
     (tmp_path / "test_secret").write_text("")
-    with pytest.raises(SystemExit, match=r"test_secret.*CAREERBOT_TEST_SECRET"):
+    with pytest.raises(SystemExit, match=r"test_secret.*CAREERBOT_SESSION_SECRET"):
         shared_secret(which, tmp_path)
