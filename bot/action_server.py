@@ -16,6 +16,7 @@ from rasa_sdk.endpoint import create_app
 from sanic import Sanic, response
 from sanic.request import Request
 
+from bot.answering.feedback import purge_expired
 from bot.rasa_ext.channels.limits import MAX_REQUEST_BYTES
 from bot.shared_secrets import ACTION_TOKEN, ACTION_TOKEN_HEADER, shared_secret
 
@@ -53,6 +54,10 @@ def main() -> None:
     utils.update_sanic_log_level()
     host = args.host
     app = authenticated_app(shared_secret(ACTION_TOKEN))
+    try:  # ratings and unanswered-log entries older than CAREERBOT_LOG_DAYS
+        purge_expired()
+    except Exception:
+        logger.exception("could not delete the expired ratings and unanswered-log entries")
     logger.info("Action endpoint is up and running on http://%s:%s", host, args.port)
     app.run(host, args.port, workers=1, access_log=False)
 
