@@ -12,11 +12,11 @@ import hmac
 import logging
 
 from rasa_sdk import utils
-from rasa_sdk.endpoint import create_app
 from sanic import Sanic, response
 from sanic.request import Request
 
 from bot.answering.feedback import purge_expired
+from bot.quiet_warnings import quiet_third_party_warnings
 from bot.rasa_ext.channels.limits import MAX_REQUEST_BYTES
 from bot.shared_secrets import ACTION_TOKEN, ACTION_TOKEN_HEADER, shared_secret
 
@@ -28,6 +28,8 @@ logger = logging.getLogger(__name__)
 
 
 def authenticated_app(token: str, actions: str = "bot.actions") -> Sanic:
+    from rasa_sdk.endpoint import create_app  # here, after main() quieted the warnings sanic_cors raises on import
+
     app = create_app(actions, cors_origins=None)
     app.config.REQUEST_MAX_SIZE = MAX_CALL_BYTES
     expected = token.encode()
@@ -46,6 +48,7 @@ def authenticated_app(token: str, actions: str = "bot.actions") -> Sanic:
 
 
 def main() -> None:
+    quiet_third_party_warnings()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=5055)

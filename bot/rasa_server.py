@@ -11,9 +11,9 @@ import sys
 from typing import List
 
 from bot import rasa_ext
+from bot.quiet_warnings import quiet_third_party_warnings
 from bot.rasa_ext.channels.limits import MAX_REQUEST_BYTES
 from settings import load_settings
-
 
 
 def rasa_argv(argv: List[str]) -> List[str]:
@@ -26,6 +26,7 @@ def rasa_argv(argv: List[str]) -> List[str]:
 
 
 def main() -> None:
+    quiet_third_party_warnings()  # before Rasa imports its dependencies, which warn as they load
     # Sanic's default request limit is 100 MB; it reads this when Rasa builds its app.
     os.environ.setdefault("SANIC_REQUEST_MAX_SIZE", str(MAX_REQUEST_BYTES))
     rasa_ext.install()

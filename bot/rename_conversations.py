@@ -11,6 +11,7 @@ from typing import Dict
 from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.engine import Engine
 
+from bot.quiet_warnings import quiet_third_party_warnings
 from settings import load_settings
 from userdata.conversation_ids import NeedsSlackTeam, is_namespaced, legacy_to_namespaced
 
@@ -34,6 +35,7 @@ def rename_conversations(engine: Engine) -> Dict[str, str]:
 
 
 def main() -> int:
+    quiet_third_party_warnings()
     url = load_settings().tracker_db_url
     try:
         renamed = rename_conversations(create_engine(url))

@@ -12,12 +12,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+from bot.quiet_warnings import quiet_third_party_warnings
 from bot.server_config import action_server_cmd, credentials, endpoints, rasa_cmd, rest_status, web_cmd, write_run_file
 from bot.supervisor import Supervisor
 from settings import PROJECT_ROOT, load_settings
 
 
 def main() -> int:
+    quiet_third_party_warnings()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shell", action="store_true", help="talk to the bot in this terminal")
     args = parser.parse_args()
@@ -37,14 +39,16 @@ def main() -> int:
             return subprocess.call(rasa_cmd(settings, Path(), endpoints_file, shell=True), cwd=PROJECT_ROOT)
         if not settings.slack_enabled:
             print("careerbot: Slack is off (set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to turn it on)", flush=True)
-        sup.start("rasa server", rasa_cmd(settings, write_run_file("credentials.yml", credentials(settings)), endpoints_file))
+        credentials_file = write_run_file("credentials.yml", credentials(settings))
+        sup.start("rasa server", rasa_cmd(settings, credentials_file, endpoints_file))
         sup.start("web page", web_cmd(settings))
         sup.wait_until_up("rasa server", f"http://{settings.host}:{settings.rasa_port}/")
         sup.wait_until_up("web page", f"http://{settings.web_host}:{settings.web_port}/")
+        slack_url = settings.rasa_url + "/webhooks/slack/webhook" if settings.slack_enabled else "off"
         print(f"\ncareerbot is ready:\n  chat in your browser:  {settings.web_url}\n"
               f"  REST channel:          {rest_status(settings)}\n"
               f"  action server:         http://{settings.actions_host}:{settings.actions_port} (local only)\n"
-              f"  Slack events:          {settings.rasa_url + '/webhooks/slack/webhook' if settings.slack_enabled else 'off'}\n"
+              f"  Slack events:          {slack_url}\n"
               "Press Ctrl-C to stop.", flush=True)
         return sup.watch()
     except KeyboardInterrupt:
