@@ -1,8 +1,10 @@
-"""`rasa shell` with two terminal fixes, used by `make shell`.
+"""`rasa shell` with three terminal fixes, used by `make shell`.
 
-Rasa 3.6's shell dies with an EOFError traceback on Ctrl-D, and shows buttons as an
-arrow-key menu that Ctrl-D cannot leave. Here Ctrl-D (or /stop) ends the session
-cleanly, and buttons are numbered: type the number to click one, or type freely.
+Rasa 3.6's shell dies with an EOFError traceback on Ctrl-D, shows buttons as an arrow-key
+menu that Ctrl-D cannot leave, and prints the bot's Markdown raw. Here Ctrl-D (or /stop)
+ends the session cleanly, buttons are numbered (type the number to click one, or type
+freely), and Markdown is rendered for the terminal (bot/terminal_markdown.py): bold, "•"
+bullets, "text (url)" links; no colours or bold when stdout is not a terminal or NO_COLOR is set.
 
     python -m bot.shell --model models/careerbot.tar.gz --endpoints var/run/endpoints.yml ...
 """
@@ -11,18 +13,45 @@ from typing import Any, Dict, List, Optional
 
 import questionary
 import rasa.core.channels.console as console
-from bot import rasa_ext
 from rasa.shared.utils.cli import print_color
 from rasa.shared.utils.io import bcolors
+
+from bot import rasa_ext
+from bot.quiet_warnings import quiet_third_party_warnings
+from bot.terminal_markdown import render, wants_color
+
+BOT_COLOR = bcolors.OKBLUE
+RASA_PRINT_BOT_OUTPUT = console._print_bot_output  # before main() replaces it
+
+
+def show(text: str) -> None:
+    color = wants_color(sys.stdout)
+    if color:
+        print_color(render(text, color=True), color=BOT_COLOR)
+    else:
+        print(render(text, color=False), flush=True)
+
+
+def print_bot_output(message: Dict[str, Any], is_latest_message: bool = False, color: str = BOT_COLOR) -> None:
+    """Rasa's console._print_bot_output with the text rendered; buttons are numbered by get_user_input
+    (the latest message's) or listed (earlier ones: only the latest message's can be clicked)."""
+    if message.get("text") is not None:
+        show(message["text"])
+    if not is_latest_message:
+        for button in message.get("buttons") or []:
+            show(f"  • {button['title']}")
+    rest = {k: v for k, v in message.items() if k not in ("text", "buttons")}
+    if rest:  # images, attachments, custom JSON: as Rasa shows them
+        RASA_PRINT_BOT_OUTPUT(rest, color=color)
 
 
 async def get_user_input(previous_response: Optional[Dict[str, Any]]) -> Optional[str]:
     buttons: List[Dict[str, str]] = []
     if previous_response is not None:
         buttons = previous_response.get("buttons") or []
-        console._print_bot_output({k: v for k, v in previous_response.items() if k != "buttons"})
+        print_bot_output(previous_response, is_latest_message=True)
         for number, button in enumerate(buttons, 1):
-            print_color(f"  [{number}] {button['title']}", color=bcolors.OKBLUE)
+            show(f"  [{number}] {button['title']}")
     try:
         text = await questionary.text("", qmark="Your input ->").ask_async()
     except EOFError:  # Ctrl-D
@@ -36,7 +65,9 @@ async def get_user_input(previous_response: Optional[Dict[str, Any]]) -> Optiona
 
 
 def main() -> None:
+    quiet_third_party_warnings()
     console._get_user_input = get_user_input
+    console._print_bot_output = print_bot_output
     rasa_ext.install()
     from rasa.__main__ import main as rasa_main
 
