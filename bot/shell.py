@@ -32,6 +32,15 @@ def show(text: str) -> None:
         print(render(text, color=False), flush=True)
 
 
+def show_sources(custom: Dict[str, Any]) -> None:
+    """An answer's guide sections as one dim line (ratings and charts are for the widget and Slack)."""
+    sections = [s.get("section") for s in custom.get("sources") or [] if isinstance(s, dict) and s.get("section")]
+    if not sections:
+        return
+    line = f"Source: {', '.join(str(s) for s in sections)}"
+    print(f"\x1b[2m{line}\x1b[22m" if wants_color(sys.stdout) else line, flush=True)
+
+
 def print_bot_output(message: Dict[str, Any], is_latest_message: bool = False, color: str = BOT_COLOR) -> None:
     """Rasa's console._print_bot_output with the text rendered; buttons are numbered by get_user_input
     (the latest message's) or listed (earlier ones: only the latest message's can be clicked)."""
@@ -40,6 +49,10 @@ def print_bot_output(message: Dict[str, Any], is_latest_message: bool = False, c
     if not is_latest_message:
         for button in message.get("buttons") or []:
             show(f"  • {button['title']}")
+    custom = message.get("custom")
+    if isinstance(custom, dict) and custom.get("careerbot"):  # careerbot's own payload: the sources, dim
+        show_sources(custom)
+        return
     rest = {k: v for k, v in message.items() if k not in ("text", "buttons")}
     if rest:  # images, attachments, custom JSON: as Rasa shows them
         RASA_PRINT_BOT_OUTPUT(rest, color=color)

@@ -85,3 +85,10 @@ def test_the_latest_messages_buttons_are_numbered_and_a_number_clicks_one(monkey
                                                 {"title": "Skills", "payload": "/ask_skills"}]}
     assert asyncio.run(shell.get_user_input(message)) == sent
     assert capsys.readouterr().out == "Next?\n  [1] Salary\n  [2] Skills\n"
+
+
+def test_an_answers_payload_shows_as_one_source_line_and_nothing_else(capsys):
+    shell.print_bot_output({"recipient_id": "me", "custom": {
+        "careerbot": "answer", "answer_id": "0123456789abcdef", "rating_token": "r1.x.y",
+        "sources": [{"section": "Salary Expectations"}, {"section": "Career Levels"}], "chart": {"kind": "x"}}})
+    assert capsys.readouterr().out == "Source: Salary Expectations, Career Levels\n"
