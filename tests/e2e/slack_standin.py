@@ -1,7 +1,8 @@
 """A stand-in for Slack's Web API on 127.0.0.1, just enough for slack_sdk's clients.
 
-POST /api/chat.postMessage records the message and answers like Slack; every other method
-answers {"ok": true} (auth.test also names a bot user). Nothing leaves the machine.
+POST /api/chat.postMessage records the message and answers like Slack; chat.update records the
+update (`updates`); every other method answers {"ok": true} (auth.test also names a bot user).
+Nothing leaves the machine.
 
     standin = SlackStandIn(); standin.start()
     AsyncWebClient("xoxb-...", base_url=standin.url)
@@ -23,6 +24,7 @@ Message = Dict[str, Any]
 class SlackStandIn:
     def __init__(self) -> None:
         self._messages: List[Message] = []
+        self._updates: List[Message] = []
         self._changed = threading.Condition()
         self._count = 0
         self._server: Optional[ThreadingHTTPServer] = None
@@ -39,9 +41,27 @@ class SlackStandIn:
         with self._changed:
             return list(self._messages)
 
+    @property
+    def updates(self) -> List[Message]:
+        """A copy of every chat.update so far (channel, ts, text, blocks), oldest first."""
+        with self._changed:
+            return list(self._updates)
+
+    def wait_for_update(self, predicate: Callable[[Message], bool], timeout: float = 30.0) -> Optional[Message]:
+        """The first chat.update that matches, or None when the timeout passed first."""
+        deadline = time.monotonic() + timeout
+        with self._changed:
+            while True:
+                found = [u for u in self._updates if predicate(u)]
+                remaining = deadline - time.monotonic()
+                if found or remaining <= 0:
+                    return found[0] if found else None
+                self._changed.wait(remaining)
+
     def clear(self) -> None:
         with self._changed:
             self._messages.clear()
+            self._updates.clear()
 
     def wait_for(self, predicate: Callable[[Message], bool], timeout: float = 30.0, count: int = 1) -> List[Message]:
         """Waits until at least `count` recorded messages match; returns the matching ones
@@ -94,6 +114,8 @@ class SlackStandIn:
         if method == "auth.test":
             return {"ok": True, "url": "https://careerbot-test.slack.com/", "team": "careerbot-test",
                     "user": "careerbot", "team_id": "TCAREERBOT", "user_id": BOT_USER_ID, "bot_id": BOT_ID}
+        if method == "chat.update":
+            return self._update(headers, body)
         if method != "chat.postMessage":
             return {"ok": True}
         try:
@@ -114,6 +136,20 @@ class SlackStandIn:
                 "message": {"type": "message", "user": BOT_USER_ID, "bot_id": BOT_ID, "text": message["text"],
                             "blocks": message["blocks"] or [], "ts": ts,
                             **({"thread_ts": message["thread_ts"]} if message["thread_ts"] else {})}}
+
+    def _update(self, headers: Any, body: bytes) -> Dict[str, Any]:
+        try:
+            params = _params(headers, body)
+        except ValueError:
+            return {"ok": False, "error": "invalid_arguments"}
+        if not params.get("channel") or not params.get("ts"):
+            return {"ok": False, "error": "message_not_found"}
+        with self._changed:
+            update = {"channel": params["channel"], "ts": str(params["ts"]), "text": params.get("text"),
+                      "blocks": params.get("blocks")}
+            self._updates.append(update)
+            self._changed.notify_all()
+        return {"ok": True, "channel": update["channel"], "ts": update["ts"], "text": update["text"]}
 
 
 def _params(headers: Any, body: bytes) -> Dict[str, Any]:

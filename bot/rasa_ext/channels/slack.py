@@ -24,6 +24,13 @@ Changed:
   was on): a replayed or retried click is not answered twice.
 - When answering fails after Slack got its 200 (the tracker store is down, say), the user
   gets the domain's `utter_knowledge_error` apology in the same place instead of silence.
+- Answers (issue 14): a bot message carrying the `custom` answer payload is posted as one Slack
+  message: the text (and its buttons) as before, a context line with the guide sections it comes
+  from, and 👍 / 👎 buttons whose value is the answer's rating token. A click on them is a rating,
+  not a message to the bot: deduplicated like other clicks, verified against the clicking user's
+  conversation id (so nobody rates someone else's answer), stored, and the message updated
+  (chat.update) to say "Thanks for the rating" instead of the buttons. Other careerbot payloads
+  (the widget's `forgotten` signal) are not posted to Slack.
 """
 import asyncio
 import json
@@ -41,6 +48,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.answering.feedback import rate
 from bot.rasa_ext.channels.seen_events import seen_events
 from settings import DOMAIN_FILE
 from userdata.conversation_ids import slack_id
@@ -48,6 +56,10 @@ from userdata.conversation_ids import slack_id
 logger = logging.getLogger(__name__)
 
 BUTTONS_PER_BLOCK = 25  # Slack's limit for the elements of one "actions" block
+RATE_UP, RATE_DOWN = "careerbot_rate_up", "careerbot_rate_down"  # action_ids of the rating buttons
+RATING_OF_ACTION = {RATE_UP: "up", RATE_DOWN: "down"}
+RATING_BLOCK = "careerbot_rating"  # block_id of the rating buttons
+THANKS = {"up": "Thanks for the rating 👍", "down": "Thanks for the rating 👎"}
 BUTTON_TITLE_MAX = 75  # Slack's limit for a button's text
 
 
@@ -71,12 +83,60 @@ class CareerbotSlackBot(SlackBot):
     async def send_text_with_buttons(self, recipient_id: Text, text: Text, buttons: List[Dict[Text, Any]],
                                      **kwargs: Any) -> None:
         text = _mrkdwn(text)
-        elements = [{"type": "button", "text": {"type": "plain_text", "text": b["title"][:BUTTON_TITLE_MAX]},
-                     "value": b["payload"]} for b in buttons]
-        blocks: List[Dict[Text, Any]] = [{"type": "section", "text": {"type": "mrkdwn", "text": text}}]
-        blocks += [{"type": "actions", "elements": elements[i:i + BUTTONS_PER_BLOCK]}
-                   for i in range(0, len(elements), BUTTONS_PER_BLOCK)]
-        await self._post_message(channel=self.slack_channel or recipient_id, as_user=True, text=text, blocks=blocks)
+        await self._post_message(channel=self.slack_channel or recipient_id, as_user=True, text=text,
+                                 blocks=message_blocks(text, buttons))
+
+    async def send_response(self, recipient_id: Text, message: Dict[Text, Any]) -> None:
+        custom, text = message.get("custom"), message.get("text")
+        if isinstance(custom, dict) and custom.get("careerbot") == "answer" and isinstance(text, str):
+            await self.send_answer(recipient_id, text, message.get("buttons") or [], custom)
+            return
+        if isinstance(custom, dict) and "careerbot" in custom:  # for the widget: nothing to post to Slack
+            message = {k: v for k, v in message.items() if k != "custom"}
+        await super().send_response(recipient_id, message)
+
+    async def send_answer(self, recipient_id: Text, text: Text, buttons: List[Dict[Text, Any]],
+                          answer: Dict[Text, Any]) -> None:
+        """One Slack message: the text, its buttons, the sources and the rating buttons."""
+        text = _mrkdwn(text)
+        await self._post_message(channel=self.slack_channel or recipient_id, as_user=True, text=text,
+                                 blocks=message_blocks(text, buttons, answer))
+
+
+def message_blocks(text: Text, buttons: List[Dict[Text, Any]],
+                   answer: Optional[Dict[Text, Any]] = None) -> List[Dict[Text, Any]]:
+    """Block Kit blocks of a message (`text` already in Slack's mrkdwn) with its buttons and, for an
+    answer payload, the sources and the rating buttons."""
+    answer = answer or {}
+    elements = [{"type": "button", "text": {"type": "plain_text", "text": b["title"][:BUTTON_TITLE_MAX]},
+                 "value": b["payload"]} for b in buttons]
+    blocks: List[Dict[Text, Any]] = [{"type": "section", "text": {"type": "mrkdwn", "text": text}}]
+    blocks += [{"type": "actions", "elements": elements[i:i + BUTTONS_PER_BLOCK]}
+               for i in range(0, len(elements), BUTTONS_PER_BLOCK)]
+    sections = [s["section"] for s in answer.get("sources") or []
+                if isinstance(s, dict) and isinstance(s.get("section"), str)]
+    if sections:
+        blocks.append({"type": "context", "elements": [{"type": "mrkdwn",
+                                                        "text": _mrkdwn("Source: " + ", ".join(sections))}]})
+    token = answer.get("rating_token")
+    if isinstance(token, str) and token:
+        blocks.append({"type": "actions", "block_id": RATING_BLOCK, "elements": [
+            {"type": "button", "action_id": RATE_UP, "value": token,
+             "text": {"type": "plain_text", "text": "👍", "emoji": True}},
+            {"type": "button", "action_id": RATE_DOWN, "value": token,
+             "text": {"type": "plain_text", "text": "👎", "emoji": True}}]})
+    return blocks
+
+
+def thanked(blocks: Any, rating: Text) -> List[Dict[Text, Any]]:
+    """The rated message's blocks with the rating buttons replaced by a thank-you line."""
+    kept = [b for b in blocks or [] if isinstance(b, dict) and not _is_rating_block(b)]
+    return [*kept, {"type": "context", "elements": [{"type": "mrkdwn", "text": THANKS[rating]}]}]
+
+
+def _is_rating_block(block: Dict[Text, Any]) -> bool:
+    return block.get("type") == "actions" and any(
+        isinstance(e, dict) and e.get("action_id") in RATING_OF_ACTION for e in block.get("elements") or [])
 
 
 def _mrkdwn(text: Text) -> Text:
@@ -92,6 +152,17 @@ class Incoming(NamedTuple):
     channel: Text
     thread_ts: Optional[Text]
     metadata: Dict[Text, Any]
+
+
+class Rating(NamedTuple):
+    """A click on an answer's 👍 / 👎, and the message to update."""
+    conversation_id: Text
+    token: Text
+    rating: Text
+    channel: Text
+    message_ts: Text
+    text: Text
+    blocks: List[Dict[Text, Any]]
 
 
 class CareerbotSlackInput(SlackInput):
@@ -129,6 +200,7 @@ class CareerbotSlackInput(SlackInput):
             if not self.is_request_from_slack_authentic(request):
                 return response.text("Missing, wrong or expired Slack signature.", status=HTTPStatus.UNAUTHORIZED)
             content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+            message: Union[Incoming, Rating, HTTPResponse, None]
             try:
                 if content_type == "application/json":
                     message = self._from_event(json.loads(request.body))
@@ -144,6 +216,9 @@ class CareerbotSlackInput(SlackInput):
                 return message
             if message is None:
                 return response.text("")  # nothing to answer; a 200 so Slack doesn't retry
+            if isinstance(message, Rating):
+                self._in_background(self._rate(message))
+                return response.text("")
             output = self.get_output_channel(message.channel, self._reply_thread(message.thread_ts))
             user_msg = UserMessage(message.text, output, message.sender_id, input_channel=self.name(),
                                    metadata=message.metadata)
@@ -200,8 +275,27 @@ class CareerbotSlackInput(SlackInput):
         text = self._sanitize_user_message(_strip_mentions(text, metadata["users"]), [])
         return Incoming(text, self._conversation_id(team, user, channel, thread_ts), channel, thread_ts, metadata)
 
-    def _from_interaction(self, payload: Dict[Text, Any]) -> Union[Incoming, HTTPResponse, None]:
-        """A click on one of our buttons (or another interactive element) -> the message it sends."""
+    def _in_background(self, work: Awaitable[Any]) -> None:
+        task = asyncio.ensure_future(work)
+        self._background_tasks.add(task)
+        task.add_done_callback(self._background_tasks.discard)
+
+    async def _rate(self, rating: Rating) -> None:
+        """Stores the rating and replaces the buttons with a thank-you; a refused one changes nothing."""
+        outcome = await asyncio.to_thread(rate, rating.conversation_id, rating.token, rating.rating)
+        if not outcome.ok:
+            logger.warning(f"Refused a Slack rating: {outcome.error}")
+            return
+        output = self.get_output_channel(rating.channel)
+        try:
+            await output.client.chat_update(channel=rating.channel, ts=rating.message_ts, text=rating.text,
+                                            blocks=thanked(rating.blocks, rating.rating))
+        except Exception:
+            logger.exception("Stored a Slack rating but could not update its message")
+
+    def _from_interaction(self, payload: Dict[Text, Any]) -> Union[Incoming, Rating, HTTPResponse, None]:
+        """A click on one of our buttons (or another interactive element) -> the message it sends, or
+        the rating it gives."""
         if not self._is_interactive_message(payload):
             return None
         text = self._get_interactive_response(payload["actions"][0])
@@ -218,8 +312,16 @@ class CareerbotSlackInput(SlackInput):
             logger.info(f"Slack click {action_ts} of {user} was handled already; not answering it again")
             return _already_handled()
         thread_ts = message.get("thread_ts")  # the thread the buttons were in
+        conversation_id = self._conversation_id(team, user, channel, thread_ts)
+        rating = RATING_OF_ACTION.get(payload["actions"][0].get("action_id"))
+        if rating is not None:
+            if not isinstance(message_ts, str):
+                raise ValueError("a rating click without its message")
+            blocks = message.get("blocks")
+            return Rating(conversation_id, text, rating, channel, message_ts, message.get("text") or "",
+                          blocks if isinstance(blocks, list) else [])
         metadata = {"out_channel": channel, "thread_id": thread_ts, "users": [user]}
-        return Incoming(text, self._conversation_id(team, user, channel, thread_ts), channel, thread_ts, metadata)
+        return Incoming(text, conversation_id, channel, thread_ts, metadata)
 
 
 def _team_id(*candidates: Any) -> Text:

@@ -10,8 +10,11 @@ so receive its replies) and send as that user. Here:
 - messages over the limit get the polite reply here, before NLU and without being stored;
   client metadata is bounded, and socket.io's buffer too;
 - only the configured origins may connect (Rasa creates its server with
-  `cors_allowed_origins=[]`, which turns the origin check off).
+  `cors_allowed_origins=[]`, which turns the origin check off);
+- `rate_answer` (issue 14, /work/notes/answer_payload.md) rates an answer of the session the socket
+  holds: the rating token must be one issued to that conversation; the reply is `rating_saved`.
 """
+import asyncio
 import logging
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Sequence, Text
 
@@ -22,13 +25,17 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
+from bot.answering.feedback import rate
+from bot.answering.ratings import MAX_TOKEN_CHARS
 from bot.rasa_ext.channels.limits import MAX_REQUEST_BYTES, bounded_metadata, too_long, too_long_reply
-from bot.rasa_ext.channels.session_ids import SessionSigner
+from bot.rasa_ext.channels.session_ids import Session, SessionSigner
 from bot.shared_secrets import SESSION_SECRET, shared_secret
 from userdata.conversation_ids import WEB
 
 logger = logging.getLogger(__name__)
 PREFIX = WEB
+RATE_EVENT = "rate_answer"  # the widget rates an answer
+RATED_EVENT = "rating_saved"  # and hears back
 
 
 class WidgetOutput(SocketIOOutput):
@@ -95,7 +102,31 @@ class CareerbotSocketIOInput(SocketIOInput):
             metadata = bounded_metadata(data.get(self.metadata_key), sender_id)
             await on_new_message(UserMessage(text, output, sender_id, input_channel=self.name(), metadata=metadata))
 
+        @sio.on(RATE_EVENT, namespace=self.namespace)
+        async def rate_answer(sid: Text, data: Any) -> None:
+            session = (await sio.get_session(sid, namespace=self.namespace)).get("session")
+            reply = await rating_reply(session, data)
+            await sio.emit(RATED_EVENT, reply, room=sid, namespace=self.namespace)
+
         return blueprint
+
+
+async def rating_reply(session: Optional[Session], data: Any) -> Dict[str, Any]:
+    """Stores a widget's rating (in a worker thread) and says how it went; bad input is refused, never raised."""
+    if session is None or not isinstance(data, dict) or data.get("session_id") not in (None, session.token):
+        logger.warning("refused a rating: not from the session the socket holds")
+        return {"ok": False, "error": "not the session this socket holds"}
+    token = data.get("rating_token")
+    echo = {"rating_token": token} if isinstance(token, str) and len(token) <= MAX_TOKEN_CHARS else {}
+    try:
+        outcome = await asyncio.to_thread(rate, PREFIX + session.id, token, data.get("rating"), data.get("comment"))
+    except Exception:  # rate() catches the store's errors; this is for anything else
+        logger.exception("could not store a widget rating")
+        return {**echo, "ok": False, "error": "the rating could not be stored"}
+    if not outcome.ok:
+        logger.warning("refused a widget rating: %s", outcome.error)
+        return {**echo, "ok": False, "error": outcome.error}
+    return {**echo, "ok": True}
 
 
 def _as_list(origins: Any) -> List[str]:
