@@ -27,7 +27,7 @@ SPACY_MODEL := var/spacy/careerbot_en/meta.json
 MODEL := models/careerbot.tar.gz
 TRAINING_INPUTS := config.yml bot/domain.yml $(wildcard bot/data/*.yml) $(wildcard bot/rasa_ext/nlu/*.py) bot/rasa_ext/policy.py
 
-.PHONY: help install kb spacy train run shell lint test test-scale bench check-python browser clean
+.PHONY: help install kb spacy train run shell lint test test-scale bench report check-python browser clean
 
 help:
 	@echo "make run    start the bot: action server, Rasa server and the demo page"
@@ -35,6 +35,7 @@ help:
 	@echo "make shell  talk to the bot in the terminal (rasa shell)"
 	@echo "make test-scale  the scale-out test: PostgreSQL, Redis, nginx, 2 Rasa + 2 action servers"
 	@echo "make bench  benchmark against Rasa's starter bot (results/bench.md)"
+	@echo "make report what the bot could not answer, for editors (results/unanswered.md, .html; DAYS=30)"
 
 check-python:
 	@command -v $(PYTHON) >/dev/null 2>&1 && $(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 10))' 2>/dev/null || { \
@@ -106,6 +107,10 @@ test-scale: $(MODEL) $(SPACY_MODEL)
 
 bench: $(MODEL) $(SPACY_MODEL)
 	$(PY) -m bench.run
+
+# What the bot could not answer in the last DAYS days (default 30), for the editors (userdata/report.py).
+report: $(KB_LOADED)
+	$(PY) -m userdata.report $(if $(DAYS),--days $(DAYS))
 
 clean:
 	rm -rf var models results .rasa
