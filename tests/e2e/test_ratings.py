@@ -196,3 +196,27 @@ def test_unsigned_rating_clicks_are_rejected(bot_servers):
     click = rating_click(user, answer, rating_buttons(answer)["careerbot_rate_up"], action_ts=str(uuid.uuid4()))
     assert post(bot_servers, click, "application/x-www-form-urlencoded", secret="not-the-secret").status == 401
     assert bot_servers.slack.wait_for_update(lambda u: u["ts"] == answer["ts"], timeout=QUIET_S) is None
+
+
+# --------------------------------------------------------------------------- the unanswered log
+def test_what_the_bot_could_not_answer_is_logged_and_forget_me_deletes_it(bot_servers, widget):
+    from tests.e2e.test_privacy import rest
+
+    sender = f"log-{uuid.uuid4().hex[:8]}"
+    key = hash_of(f"rest:{sender}")
+    rest(bot_servers, sender, QUESTION)  # a normal answer: nothing logged
+    assert rows(bot_servers, "SELECT count(*) FROM unanswered_log WHERE conversation_hash = ?", key) == [(0,)]
+    rest(bot_servers, sender, "can you order me a pizza")
+    rest(bot_servers, sender, "can you review my resume?")
+    kinds = rows(bot_servers, "SELECT kind, action FROM unanswered_log WHERE conversation_hash = ? ORDER BY id", key)
+    assert kinds == [("out_of_scope", "action_out_of_scope"), ("not_covered", "action_not_covered")]
+    assert "deleted everything" in rest(bot_servers, sender, "forget me")
+    assert rows(bot_servers, "SELECT count(*) FROM unanswered_log WHERE conversation_hash = ?", key) == [(0,)]
+    # the widget's rating goes too
+    answer = widget.ask(QUESTION)
+    assert widget.rate({"session_id": widget.token, "rating_token": answer["rating_token"], "rating": "down"})["ok"]
+    web_key = hash_of(f"web:{widget.session_id}")
+    assert rows(bot_servers, "SELECT count(*) FROM answer_ratings WHERE conversation_hash = ?", web_key) == [(1,)]
+    assert "deleted everything" in widget.say("forget me")
+    assert rows(bot_servers, "SELECT count(*) FROM answer_ratings WHERE conversation_hash = ?", web_key) == [(0,)]
+    assert rows(bot_servers, "SELECT count(*) FROM unanswered_log WHERE conversation_hash = ?", web_key) == [(0,)]
