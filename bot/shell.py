@@ -41,18 +41,33 @@ def show_sources(custom: Dict[str, Any]) -> None:
     print(f"\x1b[2m{line}\x1b[22m" if wants_color(sys.stdout) else line, flush=True)
 
 
+# The buttons of a message that was followed by its answer payload: they belong to the latest
+# answer, so they are numbered once the payload (the turn's last message) has been shown.
+held_buttons: List[Dict[str, str]] = []
+
+
+def is_payload(message: Dict[str, Any]) -> bool:
+    custom = message.get("custom")
+    return isinstance(custom, dict) and bool(custom.get("careerbot"))
+
+
+def list_held_buttons() -> None:
+    for button in held_buttons:
+        show(f"  • {button['title']}")
+    held_buttons.clear()
+
+
 def print_bot_output(message: Dict[str, Any], is_latest_message: bool = False, color: str = BOT_COLOR) -> None:
     """Rasa's console._print_bot_output with the text rendered; buttons are numbered by get_user_input
-    (the latest message's) or listed (earlier ones: only the latest message's can be clicked)."""
+    (the latest answer's) or listed (earlier ones: only the latest answer's can be clicked)."""
+    if is_payload(message):
+        show_sources(message["custom"])
+        return
+    list_held_buttons()
     if message.get("text") is not None:
         show(message["text"])
     if not is_latest_message:
-        for button in message.get("buttons") or []:
-            show(f"  • {button['title']}")
-    custom = message.get("custom")
-    if isinstance(custom, dict) and custom.get("careerbot"):  # careerbot's own payload: the sources, dim
-        show_sources(custom)
-        return
+        held_buttons.extend(message.get("buttons") or [])
     rest = {k: v for k, v in message.items() if k not in ("text", "buttons")}
     if rest:  # images, attachments, custom JSON: as Rasa shows them
         RASA_PRINT_BOT_OUTPUT(rest, color=color)
@@ -61,8 +76,13 @@ def print_bot_output(message: Dict[str, Any], is_latest_message: bool = False, c
 async def get_user_input(previous_response: Optional[Dict[str, Any]]) -> Optional[str]:
     buttons: List[Dict[str, str]] = []
     if previous_response is not None:
-        buttons = previous_response.get("buttons") or []
-        print_bot_output(previous_response, is_latest_message=True)
+        if is_payload(previous_response):
+            show_sources(previous_response["custom"])
+            buttons = list(held_buttons)
+            held_buttons.clear()
+        else:
+            print_bot_output(previous_response, is_latest_message=True)
+            buttons = previous_response.get("buttons") or []
         for number, button in enumerate(buttons, 1):
             show(f"  [{number}] {button['title']}")
     try:

@@ -66,12 +66,33 @@ def test_colour_only_for_a_terminal_and_never_with_no_color(monkeypatch):
     assert wants_color(Terminal())
 
 
+@pytest.fixture(autouse=True)
+def no_held_buttons():
+    shell.held_buttons.clear()
+    yield
+    shell.held_buttons.clear()
+
+
 def test_the_shell_prints_the_bots_message_rendered_and_plain_when_not_a_terminal(capsys):
     shell.print_bot_output({"recipient_id": "me", "text": ANSWER,
                             "buttons": [{"title": "Salary", "payload": "/ask_salary"}]})
+    shell.print_bot_output({"recipient_id": "me", "text": "And another thing."})
     out = capsys.readouterr().out
-    assert out == render(ANSWER, color=False) + "\n  • Salary\n"
+    # an earlier message's buttons are listed, not numbered: only the latest answer's can be clicked
+    assert out == render(ANSWER, color=False) + "\n  • Salary\nAnd another thing.\n"
     assert "\x1b[" not in out and "**" not in out
+
+
+def test_the_buttons_of_an_answer_followed_by_its_payload_are_numbered_after_its_source(monkeypatch, capsys):
+    class Prompt:
+        async def ask_async(self):
+            return "1"
+
+    monkeypatch.setattr(shell.questionary, "text", lambda *a, **k: Prompt())
+    shell.print_bot_output({"text": "Pay", "buttons": [{"title": "Salary", "payload": "/ask_salary"}]})
+    payload = {"custom": {"careerbot": "answer", "sources": [{"section": "Salary Expectations"}]}}
+    assert asyncio.run(shell.get_user_input(payload)) == "/ask_salary"
+    assert capsys.readouterr().out == "Pay\nSource: Salary Expectations\n  [1] Salary\n"
 
 
 @pytest.mark.parametrize("typed, sent", [("2", "/ask_skills"), ("9", "9"), (" salary? ", "salary?")])
