@@ -674,7 +674,6 @@ def _events(frames: Dict[str, List[Any]], direction: str, name: str) -> List[Any
     return [f[1] for f in frames[direction] if isinstance(f, list) and len(f) > 1 and f[0] == name]
 
 
-@pytest.mark.skip(reason="until the answer payload is wired into the answers (issue 14)")
 def test_real_salary_answer_chart_sources_and_rating(widget: WidgetPage, bot_servers) -> None:
     page = widget.page
     page.set_viewport_size({"width": 375, "height": 800})
