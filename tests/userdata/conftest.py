@@ -2,6 +2,7 @@
 newest migration) as the application database, and a log key of the test's own."""
 import asyncio
 import shutil
+import sqlite3
 from typing import Any, Dict, List, Optional
 
 import pytest
@@ -13,7 +14,7 @@ from sqlalchemy.orm import Session
 from bot.answering import knowledge_access, profile_memory, ratings
 from storage.engine import get_engine
 from tests.actions.conftest import Outcome
-from userdata.models import AnswerRating, UnansweredMessage
+from userdata.models import AnswerRating, UnansweredMessage, UserProfile
 
 LOG_KEY = "test-log-key-0123456789abcdef"
 
@@ -23,6 +24,9 @@ def db_url(kb_url, tmp_path, monkeypatch) -> str:
     path = tmp_path / "careerbot.db"
     shutil.copyfile(kb_url[len("sqlite:///"):], path)
     url = f"sqlite:///{path}"
+    with sqlite3.connect(path) as db:  # the shared copy may hold what other tests' actions wrote
+        for table in (AnswerRating.__tablename__, UnansweredMessage.__tablename__, UserProfile.__tablename__):
+            db.execute(f"DELETE FROM {table}")
     monkeypatch.setenv("CAREERBOT_DB_URL", url)
     monkeypatch.setenv("CAREERBOT_LOG_KEY", LOG_KEY)
     for cached in (get_engine, knowledge_access.knowledge_base, profile_memory.profile_store, ratings.log_key):
