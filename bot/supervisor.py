@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import IO, Dict, List, Optional, Tuple
 
 from bot.processes import die_with_parent
-from bot.shared_secrets import ACTION_TOKEN
+from bot.shared_secrets import ACTION_TOKEN, LOG_KEY
 from settings import PROJECT_ROOT
 
 START_TIMEOUT_S = 240
@@ -21,11 +21,11 @@ START_TIMEOUT_S = 240
 CHANNEL_SECRETS = ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "CAREERBOT_API_TOKEN", "CAREERBOT_REST_TOKEN",
                    "CAREERBOT_SESSION_SECRET")
 STORE_URLS = ("CAREERBOT_DB_URL", "CAREERBOT_TRACKER_DB_URL", "CAREERBOT_REDIS_URL")
-SECRETS = (*CHANNEL_SECRETS, *STORE_URLS, ACTION_TOKEN.env)
+SECRETS = (*CHANNEL_SECRETS, *STORE_URLS, ACTION_TOKEN.env, LOG_KEY.env)
 # What each program (python -m <module>) may see. Anything else, the demo page included, gets none.
 SECRETS_FOR: Dict[str, Tuple[str, ...]] = {
     "bot.rasa_server": SECRETS,
-    "bot.action_server": (*STORE_URLS, ACTION_TOKEN.env),
+    "bot.action_server": (*STORE_URLS, ACTION_TOKEN.env, LOG_KEY.env),  # signs rating tokens, hashes ids
 }
 
 

@@ -72,3 +72,12 @@ def test_the_deployments_log_key_signs_by_default(db_url):
     signed = rating_token(new_answer_id(), "action_phd", "ask_phd", "do I need a PhD?", "rest:me")
     assert verify(signed, "rest:me") is not None
     assert verify(signed, "rest:me", SECRET) is None
+
+
+def test_the_log_key_reaches_the_rasa_and_action_servers_only(monkeypatch):
+    from bot.supervisor import child_env
+
+    monkeypatch.setenv("CAREERBOT_LOG_KEY", "a-log-key-of-sixteen-plus")
+    for program, sees in (("bot.rasa_server", True), ("bot.action_server", True), ("web.serve", False)):
+        assert ("CAREERBOT_LOG_KEY" in child_env(["python", "-m", program])) is sees, program
+    assert "CAREERBOT_LOG_KEY" not in child_env(["python", "web/serve.py"])
