@@ -61,6 +61,7 @@ VARIABLES: Dict[str, Variable] = {
     "CAREERBOT_SLACK_TEAM_ID": Variable("", "the Slack workspace id, needed once to rename Slack "
                                         "conversations stored before ids named their channel"),
     "CAREERBOT_SLACK_API_URL": Variable("", "tests only: a stand-in for Slack's Web API on loopback"),
+    "NO_COLOR": Variable("", "any value: `make shell` prints no colours or bold (https://no-color.org)"),
     # Rasa's own, set per Rasa server by `python -m deploy.cluster` (docs/scale-out.md).
     "TICKET_LOCK_LIFETIME": Variable("30 (deploy.cluster)", "seconds a turn holds its conversation's lock"),
     "SANIC_RESPONSE_TIMEOUT": Variable("100 (deploy.cluster)", "seconds Sanic allows a request"),
@@ -164,6 +165,11 @@ def _days(name: str, default: int) -> int:
     if days < 1:
         raise SystemExit(f"careerbot: setting {name}={raw!r} is less than one day")
     return days
+
+
+def no_color() -> bool:
+    """Whether the terminal should get plain text (NO_COLOR set to anything but blank)."""
+    return _get("NO_COLOR") is not None
 
 
 def load_settings() -> Settings:

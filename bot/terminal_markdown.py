@@ -8,9 +8,10 @@ Bold is ANSI bold when `color` (wants_color() says whether a stream should get i
 plain text; bullets become "•" (indentation kept); links become "text (url)", or the bare
 URL when it is its own text. Anything else is left as written.
 """
-import os
 import re
 from typing import TextIO
+
+from settings import no_color
 
 BOLD = "\x1b[1m"
 NOT_BOLD = "\x1b[22m"  # normal intensity: keeps the colour the text is printed in
@@ -23,7 +24,7 @@ BULLET = re.compile(r"^([ \t]*)[-*][ \t]+", re.MULTILINE)
 
 def wants_color(stream: TextIO) -> bool:
     """ANSI escapes for a terminal, unless NO_COLOR is set (https://no-color.org); none for a pipe or file."""
-    if os.environ.get("NO_COLOR"):
+    if no_color():
         return False
     isatty = getattr(stream, "isatty", None)
     return bool(isatty and isatty())

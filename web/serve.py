@@ -27,7 +27,7 @@ import sys
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Optional
+from typing import ClassVar, Dict, Optional
 from urllib.parse import unquote, urlsplit
 
 WEB_ROOT = Path(__file__).resolve().parent
@@ -103,7 +103,7 @@ class Handler(SimpleHTTPRequestHandler):
     quiet: bool = False
     timeout = IDLE_TIMEOUT_S  # socketserver.StreamRequestHandler: the connection's socket timeout
 
-    extensions_map = {
+    extensions_map: ClassVar[Dict[str, str]] = {
         **SimpleHTTPRequestHandler.extensions_map,
         ".js": "text/javascript; charset=utf-8",
         ".css": "text/css; charset=utf-8",
@@ -141,7 +141,7 @@ class Handler(SimpleHTTPRequestHandler):
         # no directory listings: a folder is served only through its index.html
         return fs_path.is_dir() and not (fs_path / "index.html").is_file()
 
-    def do_GET(self) -> None:  # noqa: N802 (http.server API)
+    def do_GET(self) -> None:  # the name is http.server's API
         if self._request_path() == "/config.js":
             self._send_config(include_body=True)
         elif self._request_path() == "/healthz":
@@ -156,7 +156,7 @@ class Handler(SimpleHTTPRequestHandler):
         else:
             super().do_GET()
 
-    def do_HEAD(self) -> None:  # noqa: N802
+    def do_HEAD(self) -> None:
         if self._request_path() == "/config.js":
             self._send_config(include_body=False)
         elif self._blocked():
@@ -168,7 +168,7 @@ class Handler(SimpleHTTPRequestHandler):
         self.send_error(HTTPStatus.NOT_FOUND, "File not found")
         return None
 
-    def log_message(self, format: str, *args) -> None:  # noqa: A002
+    def log_message(self, format: str, *args) -> None:
         if not self.quiet:
             super().log_message(format, *args)
 

@@ -39,7 +39,7 @@ def test_a_salary_answer_names_its_guide_sections_and_carries_its_chart(kb):
 def test_an_answer_that_is_not_about_pay_has_no_chart(kb):
     custom = payload(run_action(ActionExplainRole(), "what does an ML engineer do?", "ask_role"))
     assert "chart" not in custom
-    assert [s["section"] for s in custom["sources"]][0] == kb.role_overview().source
+    assert custom["sources"][0]["section"] == kb.role_overview().source
 
 
 def test_where_is_that_from_shows_the_sections_and_sentences_of_the_previous_answer(kb):
