@@ -222,6 +222,8 @@ def vocabulary(c: Content) -> List[Tuple[str, str, List[Tuple[str, List[str]]]]]
 def _sources(c: Content) -> Iterable[Tuple[str, str, str]]:
     """(file, entry, source section) for every record that names its source."""
     yield "role.yml", "overview", c.role.overview.source
+    for note in c.role.for_background:
+        yield "role.yml", f"for_background.{note.background}", note.source
     for r in c.roles.roles:
         yield "roles.yml", r.id, r.source
     for step in c.learning_path.steps:
@@ -230,6 +232,8 @@ def _sources(c: Content) -> Iterable[Tuple[str, str, str]]:
     for cat in c.skills.categories:
         yield "skills.yml", cat.id, cat.source
     yield "education.yml", "advice", c.education.advice.source
+    for note in c.education.for_background:
+        yield "education.yml", f"for_background.{note.background}", note.source
     for p in c.education.paths:
         yield "education.yml", p.id, p.source
     for lv in c.career_levels.levels:
@@ -247,6 +251,8 @@ def _sources(c: Content) -> Iterable[Tuple[str, str, str]]:
         yield "salary_factors.yml", spec.id, spec.source
     yield "salary_factors.yml", "specialization_premium", sf.specialization_premium.source
     yield "salary_factors.yml", "remote_work", sf.remote_work.source
+    yield "salary_factors.yml", "premium_baselines.location", sf.premium_baselines.location.source
+    yield "salary_factors.yml", "premium_baselines.company_type", sf.premium_baselines.company_type.source
     for i, cav in enumerate(sf.caveats):
         yield "salary_factors.yml", f"caveats[{i}]", cav.source
     yield "outlook.yml", "job_growth", c.outlook.job_growth.source
@@ -261,6 +267,8 @@ def _sources(c: Content) -> Iterable[Tuple[str, str, str]]:
     for f in c.faq.faqs:
         for a in f.answers:
             yield "faq.yml", f.id, a.source
+        for point in f.points:
+            yield "faq.yml", f"{f.id}.points.{point.id}", point.source
     for nc in c.not_covered.topics:
         if nc.guide_says:
             yield "not_covered.yml", nc.id, nc.guide_says.source

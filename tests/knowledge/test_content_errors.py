@@ -36,6 +36,9 @@ CASES = {
     "record_with_unknown_source_section": Breakage(
         "roles.yml", "    source: career\n  - id: data_engineer", "    source: careers\n  - id: data_engineer",
         "'research_scientist'", "source 'careers' does not exist"),
+    "background_note_with_unknown_source_section": Breakage(
+        "role.yml", "what to build on.\n    source: role\n", "what to build on.\n    source: rolez\n",
+        "'for_background.programmer'", "source 'rolez' does not exist"),
     "unknown_prerequisite": Breakage(
         "learning_path.yml", "prerequisites: [supervised_learning]", "prerequisites: [statistics_101]",
         "'deep_learning'", "prerequisite 'statistics_101' does not exist"),
