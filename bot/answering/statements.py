@@ -33,6 +33,10 @@ OTHER_PERSON = re.compile(
     r"works?|writes?|codes?|lives?|uses?|does|did|has|have)\b",
     re.IGNORECASE)
 FROM_BEFORE = re.compile(r"\b(?:from|used to|previously|formerly|before)\s*$", re.IGNORECASE)
+# "from X" says X is where the user was only in a move ("moved to Austin from Chicago"); "work in
+# the US from Canada" or "I'm from Chicago" says nothing against X.
+MOVE = re.compile(r"\b(?:mov(?:e|ed|ing)|relocat(?:e|ed|ing)|came|come|transferr?(?:ed|ing)?|left|switch(?:ed)?)\b",
+                  re.IGNORECASE)
 THAN = re.compile(r"\b(?:than|instead of|rather than|over|vs\.?|versus|or)\s*$", re.IGNORECASE)
 # After a level word, a job that is not ML: the seniority of another career. A programming
 # job means the user programs; any other job says nothing about the profile.
@@ -66,7 +70,8 @@ def stance(text: str, start: Optional[int], end: Optional[int]) -> str:
     if start is None:  # a button payload: always the user's own answer
         return HOLDS
     before = text[_clause_start(text, start):start]
-    if FROM_BEFORE.search(before):
+    former = FROM_BEFORE.search(before)
+    if former and (not former.group(0).lower().startswith("from") or MOVE.search(before)):
         return FORMER
     if THAN.search(before):
         return COMPARED

@@ -36,6 +36,17 @@ def test_a_move_replaces_the_location_and_the_old_city_is_not_taken():
     assert out.slot("location") == "austin"
 
 
+def test_working_from_where_the_user_lives_keeps_it():
+    out = update("could I work for an american company from Canada?", slots={"location": "toronto"},
+                 location__Canada="toronto")
+    assert not out.sets("location") and "taken that off" not in out.text
+
+
+def test_where_the_user_relocated_from_is_no_longer_theirs():
+    out = update("I relocated from Boston last year", slots={"location": "boston"}, location__Boston="boston")
+    assert out.slot("location") is None
+
+
 def test_not_in_a_city_anymore_clears_it():
     out = update("I'm not in Seattle anymore", slots={"location": "seattle"}, location__Seattle="seattle")
     assert out.sets("location") and out.slot("location") is None
