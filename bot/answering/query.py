@@ -6,7 +6,7 @@ from typing import Any, Callable, Collection, Dict, List, Optional
 from rasa_sdk import Tracker
 
 from bot.answering.questions import QUESTION_ENTITY
-from bot.answering.statements import COMPARED, DENIED, FORMER, HOLDS, SOMEONE_ELSE, Statement, statements
+from bot.answering.statements import ASKED, COMPARED, DENIED, FORMER, HOLDS, SOMEONE_ELSE, Statement, statements
 
 # "3 years of experience", "5 yrs exp", "2 years in", "I have 4 years": the user's own experience.
 EXPERIENCE = re.compile(
@@ -87,7 +87,7 @@ class Query:
         entities: Dict[str, List[str]] = {}
         for s in said:
             values = entities.setdefault(s.kind, [])
-            if s.stance in (HOLDS, SOMEONE_ELSE, COMPARED) and s.value not in values:
+            if s.stance in (HOLDS, SOMEONE_ELSE, COMPARED, ASKED) and s.value not in values:
                 values.append(s.value)
         entities = {kind: values for kind, values in entities.items() if values}
         intent = (message.get("intent") or {}).get("name") or ""

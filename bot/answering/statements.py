@@ -16,6 +16,10 @@ from bot.answering.clauses import SELF
 HOLDS, DENIED, SOMEONE_ELSE, FORMER = "holds", "denied", "someone_else", "former"
 # "more than NLP", "instead of Java": named as the other side, neither held nor denied.
 COMPARED = "compared"
+# A value the user asks about for themselves ("would I have to start as a junior?"): the question
+# is about it, the profile is not.
+ASKED = "asked"
+ASKING = re.compile(r"^\W*(?:would|will|should|shall|do|does|can|could|must|might|may|am)\s+i\b", re.IGNORECASE)
 
 CLAUSE_BREAK = re.compile(r"[.;!?\n]+|,?\s+\b(?:but|although|though|however|whereas|except|actually|instead)\b"
                           r"|,\s*(?=(?:not|i|i'm|im|i've|ive|i'd|now|and now)\b)|\bi meant\b",
@@ -56,7 +60,7 @@ ML_JOB = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:ml|mle|machine learning|ai|deep lea
 class Statement:
     kind: str  # entity kind: skill, location, level, ...
     value: str  # knowledge-base id
-    stance: str  # HOLDS, DENIED, SOMEONE_ELSE or FORMER
+    stance: str  # HOLDS, DENIED, SOMEONE_ELSE, FORMER, COMPARED or ASKED
 
 
 def _clause_start(text: str, position: int) -> int:
@@ -75,6 +79,8 @@ def stance(text: str, start: Optional[int], end: Optional[int]) -> str:
         return FORMER
     if THAN.search(before):
         return COMPARED
+    if ASKING.search(before):
+        return ASKED
     other = OTHER_PERSON.search(before)
     if other and not SELF.search(before[other.end():]):
         return SOMEONE_ELSE

@@ -164,3 +164,8 @@ def test_years_in_another_job_beside_an_ml_goal_are_no_ml_level():
     out = update("8 yrs in the ICU, never written a line of code, want to become an ml engineer")
     assert not out.sets("level")
     assert update("I've been an ML engineer for 3 years").slot("level") == "mid"
+
+
+def test_a_level_the_user_only_asks_about_is_not_stored():
+    out = update("would I have to start as a junior?", slots={"background": "programmer"}, level__junior="junior")
+    assert not out.sets("level") and "Level" not in out.text
