@@ -28,12 +28,14 @@ def describe(est: SalaryEstimate, from_profile: List[str], levels: Sequence[Care
     """The base band first, named as such; then each premium's effect on its own line; a
     combined figure only as careerbot's own arithmetic, never as the headline."""
     who = est.level.name if est.level else "ML engineer"
-    where = [w for w in (f"in {est.location}" if est.location and est.location != "remote" else "",
+    abroad = [a for a in est.adjustments if a.factor == "location" and a.tier == "outside_us"]
+    # a place outside the US never heads US figures: "ML engineer in Toronto: $165K" reads as local pay
+    here = est.location if est.location and est.location != "remote" and not abroad else ""
+    where = [w for w in (f"in {here}" if here else "", "in the US" if abroad else "",
                          "working remotely" if est.location == "remote" else "",
                          f"at {est.company_type}" if est.company_type else "",
                          f"in {est.specialization}" if est.specialization else "") if w]
     title = f"**{who}{' ' + ' '.join(where) if where else ''}**"
-    abroad = [a for a in est.adjustments if a.factor == "location" and a.tier == "outside_us"]
     text = ""
     if abroad:
         text = (f"The guide's salary figures are **US salaries**; it has none for {abroad[0].name}. "

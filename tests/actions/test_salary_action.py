@@ -86,6 +86,7 @@ def test_a_place_outside_the_us_gets_us_figures_labelled_as_us_not_as_local_pay(
     assert "US salaries" in first_line and "none for Toronto" in first_line
     assert "not pay in Toronto" in first_line
     assert "US median for the role" in out.text and "$165K" in out.text
+    assert "**ML engineer in the US**" in out.text and "in Toronto**" not in out.text
 
 
 def test_stacked_premiums_never_make_the_headline_and_are_labelled_as_our_arithmetic():
