@@ -20,6 +20,8 @@ CITIES: Dict[str, str] = {
     "austin": "Austin", "boston": "Boston", "los_angeles": "Los Angeles", "denver": "Denver",
     "atlanta": "Atlanta", "london": "London", "berlin": "Berlin", "toronto": "Toronto", "bangalore": "Bangalore",
 }
+# Places outside the US: their salary answers give US figures, headed "in the US".
+ABROAD = {"london", "berlin", "toronto", "bangalore"}
 COMPANIES: Dict[str, str] = {"startup": "a well-funded startup", "enterprise": "an established enterprise",
                              "market_average": "a typical company"}
 SKILLS: List[Tuple[str, str]] = [("python and sql", "Python and SQL"), ("pandas and numpy", "pandas and NumPy"),
@@ -46,7 +48,7 @@ class Script:
         level, city = LEVELS[self.level], CITIES[self.city]
         return {
             1: [f"Level: {level}", f"Location: {city}"],
-            2: [f"**{level} in {city}"],
+            2: [f"none for {city}", f"**{level} in the US"] if self.city in ABROAD else [f"**{level} in {city}"],
             3: [f"**{level} in New York"],
             4: [f"**{level} in New York at FAANG"],
             5: [f"Skills: {self.skills[1]}"],
