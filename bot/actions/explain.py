@@ -5,7 +5,7 @@ from typing import Dict
 
 import yaml
 
-from bot.answering.action_base import KnowledgeAction, Reply
+from bot.answering.action_base import KnowledgeAction, Reply, about_previous
 from bot.answering.query import Profile, Query
 from knowledge import KnowledgeBase
 from settings import BOT_CONTENT
@@ -30,6 +30,4 @@ class ActionExplainPrevious(KnowledgeAction):
         previous = query.previous.get("action")
         if not previous:
             return Reply(NOTHING_BEFORE)
-        # keep the previous answer as the context, so "and in Seattle?" still continues it
-        return Reply(explanations().get(previous, NO_REASON), context=query.previous.get("entities") or {},
-                     context_action=previous)
+        return about_previous(query, explanations().get(previous, NO_REASON))

@@ -1,6 +1,6 @@
 """'where is that from?', 'source?': the guide sections and the guide's own sentences behind
 the previous answer (noted when it was sent: bot/answering/sources.py)."""
-from bot.answering.action_base import KnowledgeAction, Reply
+from bot.answering.action_base import KnowledgeAction, Reply, about_previous
 from bot.answering.query import Profile, Query
 from bot.answering.replies import bullets, join_words
 from knowledge import KnowledgeBase
@@ -22,13 +22,11 @@ class ActionShowSource(KnowledgeAction):
             return Reply(NOTHING_BEFORE)
         sources = query.previous.get("sources") or {}
         sections = [s for s in sources.get("sections") or [] if isinstance(s, str)]
-        # keep the previous answer as the context, so "and in Seattle?" still continues it
-        keep = {"context": query.previous.get("entities") or {}, "context_action": previous, "sources": sources}
         if not sections:
-            return Reply(NO_SOURCE, **keep)
+            return about_previous(query, NO_SOURCE)
         quotes = [q for q in sources.get("quotes") or [] if isinstance(q, str)]
         text = f"That comes from the guide's section{'s' if len(sections) > 1 else ''} " \
                f"{join_words([f'**{s}**' for s in sections])}."
         if quotes:
             text += " In the guide's own words:\n" + bullets(f"“{q}”" for q in quotes)
-        return Reply(text, **keep)
+        return about_previous(query, text)

@@ -80,6 +80,13 @@ class ProfileAction(Action, metaclass=ABCMeta):
         ...
 
 
+def about_previous(query: Query, text: str) -> Reply:
+    """A reply about the previous answer ("why?", "where is that from?"): that answer stays the one
+    a follow-up continues ("and in Seattle?") and keeps its sources."""
+    return Reply(text, context=query.previous.get("entities") or {}, context_action=query.previous.get("action"),
+                 sources=query.previous.get("sources") or {})
+
+
 class KnowledgeAction(ProfileAction, metaclass=ABCMeta):
     """An action that answers from the knowledge base. Subclasses implement `answer`,
     a synchronous function of (kb, profile, query) that runs in a worker thread."""

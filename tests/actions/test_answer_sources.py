@@ -3,6 +3,7 @@ rating token (the answer payload), a salary answer its chart; "where is that fro
 guide's sections and sentences behind the previous answer."""
 import pytest
 
+from bot.actions.explain import ActionExplainPrevious
 from bot.actions.role import ActionExplainRole
 from bot.actions.salary import ActionSalary
 from bot.actions.source import NOTHING_BEFORE, ActionShowSource
@@ -55,3 +56,11 @@ def test_where_is_that_from_shows_the_sections_and_sentences_of_the_previous_ans
 
 def test_where_is_that_from_before_any_answer_says_to_ask_first(kb):
     assert run_action(ActionShowSource(), "source?", "ask_source").text == NOTHING_BEFORE
+
+
+def test_where_is_that_from_after_why_still_names_the_first_answers_sections(kb):
+    salary = run_action(ActionSalary(), "how much does a mid-level ML engineer make?", "ask_salary",
+                        entities={"level": "mid"})
+    why = run_action(ActionExplainPrevious(), "why?", "ask_why", slots={"context": salary.slot("context")})
+    out = run_action(ActionShowSource(), "source?", "ask_source", slots={"context": why.slot("context")})
+    assert kb.career_level("mid").salary_bands[0].source in out.text
