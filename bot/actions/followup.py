@@ -1,5 +1,6 @@
 """Follow-ups ("and in New York?", "what about FAANG?") and yes/no answers to the bot's own questions."""
 import asyncio
+import logging
 import re
 from typing import Any, Dict, List, Optional
 
@@ -9,16 +10,22 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot.answering.action_base import (
     ProfileAction,
+    Reply,
     action_registry,
     answer_safely,
     knowledge_base,
     remember_safely,
     reply_digest,
     send,
+    with_sources,
 )
+from bot.answering.comparison import comparison
 from bot.answering.query import Profile, Query
 from bot.answering.routing import follow_up_action, next_in_sequence
 from bot.answering.statements import SOMEONE_ELSE
+from knowledge import KnowledgeBase
+
+logger = logging.getLogger(__name__)
 
 SAME_AGAIN = "Ask about another level, place or company (e.g. “what about FAANG?”) to compare."
 
@@ -39,7 +46,9 @@ class ActionFollowUp(ProfileAction):
             return []
         profile = Profile.from_tracker(tracker)
         continued = query.continuing()
-        reply = await answer_safely(previous, profile, continued, dispatcher)
+        # "enterprise or startup?" after a salary answer: both sides, not the first one named
+        reply = await asyncio.to_thread(with_sources, lambda kb: both_sides(kb, query))
+        reply = reply or await answer_safely(previous, profile, continued, dispatcher)
         if reply is None:
             return []
         if reply_digest(reply.text) == query.previous.get("digest"):  # never the same answer twice
@@ -49,6 +58,17 @@ class ActionFollowUp(ProfileAction):
         events = send(dispatcher, previous.name(), continued, reply, profile, tracker.sender_id)
         await remember_safely(tracker, events)
         return events
+
+
+def both_sides(kb: KnowledgeBase, query: Query) -> Optional[Reply]:
+    """A comparison the follow-up itself asks for, or None (also when it fails: the plain
+    follow-up answers then)."""
+    try:
+        compared = comparison(kb, query)
+    except Exception:
+        logger.exception("comparison failed on %r", query.text)
+        return None
+    return Reply(compared) if compared else None
 
 
 class ActionAnswerYesNo(ProfileAction):
@@ -66,7 +86,7 @@ class ActionAnswerYesNo(ProfileAction):
         if value is not None:  # "yeah I write Go at work", "nope, never", "Mid-level": the answer
             from bot.actions.profile import ActionUpdateProfile  # it answers the pending question
 
-            tracker.latest_message["entities"] = [{"entity": pending["slot"], "value": value}]
+            tracker.latest_message["entities"] = [{"entity": entity_kind(pending["slot"]), "value": value}]
             return await ActionUpdateProfile().respond(dispatcher, tracker, domain)
         if any(st.stance != SOMEONE_ELSE for st in query.said):  # "no, I don't know Java": a correction
             from bot.actions.profile import ActionUpdateProfile
@@ -88,6 +108,14 @@ PROGRAMS = re.compile(r"\b(?:code|coding|coder|program|programming|programmer|de
 NEVER = re.compile(r"\b(?:no|nope|nah|never|not really|not yet|zero|none|not at all|don'?t|haven'?t)\b", re.IGNORECASE)
 
 
+# The entity that answers a question about a list slot ("Which step have you finished most recently?").
+LIST_SLOT_ENTITY = {"steps_done": "learning_step", "skills_known": "skill"}
+
+
+def entity_kind(slot: str) -> str:
+    return LIST_SLOT_ENTITY.get(slot, slot)
+
+
 def answer_in_words(slot: Optional[str], query: Query) -> Optional[str]:
     """The value a free-text reply gives to the bot's question about `slot`, if it gives one."""
     if slot == "background":
@@ -102,7 +130,7 @@ def answer_in_words(slot: Optional[str], query: Query) -> Optional[str]:
     kb = knowledge_base()
     for size in (3, 2, 1):  # "mid level ml engineer", "mid-level", "mid"
         for i in range(len(words) - size + 1):
-            found = kb.resolve(slot, " ".join(words[i:i + size]))
+            found = kb.resolve(entity_kind(slot), " ".join(words[i:i + size]))
             if found:
                 return found
     return None

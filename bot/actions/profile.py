@@ -7,7 +7,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.actions.followup import ActionFollowUp
+from bot.actions.followup import ActionFollowUp, answer_in_words
 from bot.answering.action_base import (
     ProfileAction,
     action_registry,
@@ -118,6 +118,12 @@ class ActionUpdateProfile(ProfileAction):
         said = Query.from_message(outside_questions(message), query.previous)
         profile = Profile.from_tracker(tracker)
         updates = await asyncio.to_thread(profile_updates, profile, said, lambda years: kb.level_for_years(years).id)
+        pending_slot = (tracker.get_slot("pending") or {}).get("slot")
+        if pending_slot in PROFILE_SLOTS and pending_slot not in updates:
+            # "yes obviously i write python" after "do you already know how to program?"
+            answer = await asyncio.to_thread(answer_in_words, pending_slot, query)
+            if answer is not None and answer != getattr(profile, pending_slot):
+                updates[pending_slot] = answer
         if not updates:
             if asked_questions(message):
                 return await answer_other_questions(self.name(), tracker, [], dispatcher)

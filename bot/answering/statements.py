@@ -111,12 +111,24 @@ def _start(entity: Dict[str, Any]) -> int:
     return start if isinstance(start, int) else -1
 
 
+def _region_of_previous(text: str, entity: Dict[str, Any], previous: Optional[Dict[str, Any]]) -> bool:
+    """'Ohio' in 'Cleveland, Ohio': a place right after another place is where that one lies."""
+    if not previous or entity.get("entity") != "location" or previous.get("entity") != "location":
+        return False
+    start, end = entity.get("start"), previous.get("end")
+    return isinstance(start, int) and isinstance(end, int) and re.fullmatch(r"[\s,]*", text[end:start]) is not None
+
+
 def statements(text: str, entities: Iterable[Dict[str, Any]]) -> List[Statement]:
     """One statement per entity, in the order the message says them."""
     found = []
+    previous: Optional[Dict[str, Any]] = None
     for e in sorted(entities, key=_start):
         kind, value = e.get("entity"), e.get("value")
         if not kind or not isinstance(value, str):
+            continue
+        follows, previous = previous, e
+        if _region_of_previous(text, e, follows):
             continue
         start, end = e.get("start"), e.get("end")
         career = other_career(text, end) if kind == "level" else None

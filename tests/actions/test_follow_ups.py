@@ -36,3 +36,11 @@ def test_a_follow_up_that_would_repeat_the_answer_points_back_to_it_instead():
                        slots=slots_after(first))
     assert again.text.startswith("That's what I just said: **Junior ML Engineer in Seattle**")
     assert again.text != first.text and len(again.text.splitlines()) == 2
+
+
+def test_two_company_types_after_a_salary_answer_get_both_sides():
+    first = run_action(ActionSalary(), "how much do juniors make", "ask_salary", {"level": "junior"})
+    out = run_action(ActionFollowUp(), "enterprise or startup?", "followup_what_about",
+                     {"company_type": ["enterprise", "startup"]}, slots=slots_after(first))
+    assert "established enterprise" in out.text.lower() and "startup" in out.text.lower()
+    assert "+20-40%" in out.text  # the startup side's premium, not only the first one named

@@ -1,6 +1,7 @@
 """The profile is what the user said about themselves, nothing more: negations, retractions and
 replacements change it, someone else's facts and another career's seniority do not."""
 from bot.actions.followup import ActionAnswerYesNo
+from bot.actions.learning import ActionNextStep
 from bot.actions.profile import ActionUpdateProfile
 from bot.actions.salary import ActionSalary
 from bot.actions.time_to_ready import ActionTimeToReady
@@ -38,8 +39,13 @@ def test_a_move_replaces_the_location_and_the_old_city_is_not_taken():
 
 def test_working_from_where_the_user_lives_keeps_it():
     out = update("could I work for an american company from Canada?", slots={"location": "toronto"},
-                 location__Canada="toronto")
+                 location__Canada="canada")
     assert not out.sets("location") and "taken that off" not in out.text
+
+
+def test_a_city_and_its_state_are_one_place_the_city():
+    out = update("im in cleveland ohio", location__cleveland="cleveland", location__ohio="ohio")
+    assert out.slot("location") == "cleveland"
 
 
 def test_where_the_user_relocated_from_is_no_longer_theirs():
@@ -111,6 +117,20 @@ def test_a_no_in_words_answers_the_programming_question():
     asked = ask_how_long()
     out = run_action(ActionAnswerYesNo(), "nope, never", "deny", slots=slots_after(asked))
     assert out.slot("background") == "non_programmer" and "2-3 years" in out.text
+
+
+def test_a_self_description_that_answers_the_programming_question_is_the_answer():
+    asked = ask_how_long()
+    out = update("yes obviously i write python", slots=slots_after(asked), skill__python="python")
+    assert out.slot("background") == "programmer" and "python" in out.slot("skills_known")
+    assert "12-18 months" in out.text and "2-3 years" not in out.text
+
+
+def test_a_step_named_in_words_answers_which_step_was_finished():
+    asked = run_action(ActionNextStep(), "what's my next step", "ask_next_step")
+    assert asked.slot("pending")["slot"] == "steps_done"
+    out = run_action(ActionAnswerYesNo(), "deep learning", "affirm", slots=slots_after(asked))
+    assert out.slot("steps_done") == ["deep_learning"] and "Production ML" in out.text
 
 
 def test_a_button_title_typed_by_hand_is_taken_as_the_answer():

@@ -1,0 +1,112 @@
+"""Rasa NLU component: a question whose words name its topic gets that topic, whatever the
+classifier guessed. "what would I make as a senior?" names pay, "is ML eng cooked?" the
+outlook: the classifier, trained on a few hundred sentences, reads unseen wording like that as
+the nearest training sentence ("career levels", "role pay comparison").
+
+The cues are bot content (bot/content/topic_cues.yml), matched on the lemmas of the
+spelling-corrected message (bot.rasa_ext.nlu.lemma_phrases). The classifier's intent stands
+when it is one of the cued topics or answers one of them (`answered_by`), and for anything
+that is not a question ("I earn 80k as an analyst" is about the user).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Sequence, Text, Tuple
+
+import spacy
+import yaml
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.exceptions import RasaException
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.answering.clauses import IS_QUESTION
+from bot.rasa_ext.nlu.intent_override import override_intent
+from bot.rasa_ext.nlu.lemma_phrases import Phrase, Word, occurs, word
+from bot.rasa_ext.nlu.not_covered import message_words
+from settings import BOT_CONTENT, SPACY_MODEL
+
+CUES_FILE = BOT_CONTENT / "topic_cues.yml"
+
+
+@dataclass(frozen=True)
+class Topic:
+    intent: str
+    cues: Tuple[Phrase, ...]
+    unless: Tuple[Phrase, ...]
+    answered_by: frozenset
+
+
+def load_topics(path: Path, lemmatize) -> List[Topic]:
+    """The topics of the cues file; an entry without an intent or cues stops with its place named."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    topics = []
+    for n, entry in enumerate(data.get("topics") or [], start=1):
+        if not isinstance(entry, dict) or not entry.get("intent") or not entry.get("cues"):
+            raise RasaException(f"{path}: topic {n} needs an intent and a list of cues")
+
+        def phrases(key: str) -> Tuple[Phrase, ...]:
+            return tuple(lemmatize(str(p)) for p in entry.get(key) or [])
+
+        topics.append(Topic(entry["intent"], phrases("cues"), phrases("unless"),
+                            frozenset(entry.get("answered_by") or [])))
+    return topics
+
+
+def cued_intents(topics: Sequence[Topic], words: Sequence[Word]) -> List[str]:
+    """The intents whose cues occur in the words (and no `unless` phrase of theirs)."""
+    return [t.intent for t in topics
+            if any(occurs(c, words) for c in t.cues) and not any(occurs(u, words) for u in t.unless)]
+
+
+def cued_intent(topics: Sequence[Topic], words: Sequence[Word], intent: Optional[str],
+                ranking: Sequence[Dict[str, Any]]) -> Optional[str]:
+    """The topic the question names instead of `intent`, or None when `intent` stands."""
+    cued = cued_intents(topics, words)
+    if not cued:
+        return None
+    by_intent = {t.intent: t for t in topics}
+    if intent in cued or any(intent in by_intent[c].answered_by for c in cued):
+        return None
+    ranked = [r.get("name") for r in ranking]
+    return min(cued, key=lambda c: (ranked.index(c) if c in ranked else len(ranked), cued.index(c)))
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
+class TopicCueClassifier(GraphComponent):
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        # Intents a question never loses: commands, answers to the bot, and what other
+        # components decided.
+        return {"spacy_model": SPACY_MODEL, "keep_intents": ["forget_me", "ask_profile", "affirm", "deny", "greet",
+                                                             "goodbye", "thanks", "help", "ask_why", "ask_source"]}
+
+    def __init__(self, topics: List[Topic], keep_intents: Sequence[str]) -> None:
+        self._topics = topics
+        self._keep = set(keep_intents)
+
+    @classmethod
+    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> TopicCueClassifier:
+        nlp = spacy.load(config["spacy_model"])
+
+        def lemmatize(phrase: str) -> Phrase:
+            return tuple(word(t.text.lower(), t.lemma_.lower()) for t in nlp(phrase)
+                         if any(c.isalnum() for c in t.text))
+
+        return cls(load_topics(CUES_FILE, lemmatize), config["keep_intents"])
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            intent = (message.get(INTENT) or {}).get("name")
+            text = message.get(TEXT) or ""
+            if intent in self._keep or not (IS_QUESTION.search(text.strip()) or "?" in text):
+                continue
+            topic = cued_intent(self._topics, message_words(message), intent, message.get(INTENT_RANKING_KEY) or [])
+            if topic:
+                override_intent(message, topic)
+        return messages
