@@ -12,6 +12,7 @@ from bot.answering.action_base import (
     ProfileAction,
     Reply,
     action_registry,
+    answer_other_questions,
     answer_safely,
     knowledge_base,
     remember_safely,
@@ -21,6 +22,7 @@ from bot.answering.action_base import (
 )
 from bot.answering.comparison import comparison
 from bot.answering.query import Profile, Query
+from bot.answering.questions import asked_questions
 from bot.answering.routing import follow_up_action, next_in_sequence
 from bot.answering.statements import SOMEONE_ELSE
 from knowledge import KnowledgeBase
@@ -92,6 +94,9 @@ class ActionAnswerYesNo(ProfileAction):
             from bot.actions.profile import ActionUpdateProfile
 
             return await ActionUpdateProfile().respond(dispatcher, tracker, domain)
+        if asked_questions(tracker.latest_message or {}):
+            # "that doesn't answer it. do employers care about a degree?": the question
+            return await answer_other_questions(self.name(), tracker, [], dispatcher)
         if pending and intent == "deny":
             dispatcher.utter_message(response="utter_no_problem")
             return [SlotSet("pending", None)]

@@ -5,15 +5,21 @@ AllSlotsReset). The reply carries a `forgotten` signal so the widget drops its s
 session too."""
 import asyncio
 import logging
+import re
 from typing import Any, Dict, List
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import AllSlotsReset
 from rasa_sdk.executor import CollectingDispatcher
 
+from bot.actions.profile import LIST_ENTITIES, ActionUpdateProfile
 from bot.answering.feedback import forget_user
+from bot.answering.query import PROFILE_SLOTS
+from bot.answering.statements import retracted_fields
 
 logger = logging.getLogger(__name__)
+EVERYTHING = re.compile(r"\b(?:everything|all (?:my|of|the|about)|all data|whole profile|entire profile|forget me|"
+                        r"delete me|erase me)\b", re.IGNORECASE)
 FORGOTTEN_SIGNAL = {"careerbot": "forgotten"}
 
 
@@ -23,6 +29,9 @@ class ActionForgetMe(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[str, Any]) -> List[Dict[str, Any]]:
+        if names_one_part(tracker.latest_message or {}):
+            # "remove the startup thing from my profile": that part, never everything
+            return await ActionUpdateProfile().run(dispatcher, tracker, domain)
         try:
             await asyncio.to_thread(forget_user, tracker.sender_id)  # profile, ratings, unanswered log
         except Exception:
@@ -32,3 +41,13 @@ class ActionForgetMe(Action):
         dispatcher.utter_message(response="utter_forgotten")
         dispatcher.utter_message(json_message=FORGOTTEN_SIGNAL)
         return [AllSlotsReset()]
+
+
+def names_one_part(message: Dict[str, Any]) -> bool:
+    """Whether a "forget/remove ..." message names a part of the profile (a value or a field) and
+    not all of it ("forget everything, my location too" is all of it)."""
+    kinds = {*PROFILE_SLOTS, *LIST_ENTITIES}
+    if EVERYTHING.search(message.get("text") or ""):
+        return False
+    return (any(e.get("entity") in kinds and isinstance(e.get("start"), int) for e in message.get("entities") or [])
+            or bool(retracted_fields(message.get("text") or "")))

@@ -22,12 +22,15 @@ from bot.answering.intent_actions import question_also_asked
 from bot.answering.query import LIST_SLOTS, PROFILE_SLOTS, Profile, Query
 from bot.answering.questions import asked_questions, outside_questions
 from bot.answering.replies import background_words, bullets, join_words
-from bot.answering.statements import SELF, retracted_fields, years_mean
+from bot.answering.statements import SELF, retracted_fields, with_digits, years_mean
 
 # In a self-description any "N years" is the user's experience.
 YEARS = re.compile(r"\b(\d{1,2})\s*\+?\s*(?:years?|yrs?)\b", re.IGNORECASE)
 SOMEONE_ELSE_REPLY = ("That sounds like it's about someone else, so I haven't noted it: I only keep what you tell "
                       "me about yourself.")
+# A typed follow-up is short ("Remote?", "and NYC?", "mle tc at faang?"); a longer message
+# without "I" can still describe the user ("senior mle at a startup in austin, ...").
+FOLLOW_UP_WORDS = 6
 OPPOSITE_BACKGROUND = {"programmer": "non_programmer", "non_programmer": "programmer"}
 # Entity kinds that add to a list in the profile rather than replace a value.
 LIST_ENTITIES = {"skill": "skills_known", "learning_step": "steps_done"}
@@ -44,7 +47,7 @@ def profile_updates(profile: Profile, query: Query, level_for_years) -> Dict[str
             updates[slot] = said[-1]
         elif not said and current and current in query.denied(slot):
             updates[slot] = None
-    years = YEARS.search(query.text)
+    years = YEARS.search(with_digits(query.text))
     # "frontend dev with 2 yrs exp", "writing javascript for 4 years": programming years, not ML years
     if years and not query.entities.get("background") and not query.about_someone_else():
         meaning = years_mean(query.understood)
@@ -174,7 +177,8 @@ def asks_about_the_previous_answer(query: Query, tracker: Tracker) -> bool:
     """'Remote?', 'and NYC?', 'mle tc at faang?': a place, company or level asked about, not a
     fact about the user."""
     text = query.text.strip()
-    return ((text.endswith("?") or bool(IS_QUESTION.search(text))) and not SELF.search(text)
+    return (len(text.split()) <= FOLLOW_UP_WORDS and (text.endswith("?") or bool(IS_QUESTION.search(text)))
+            and not SELF.search(text)
             and bool(query.entities) and not tracker.get_slot("pending"))
 
 

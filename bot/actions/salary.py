@@ -66,6 +66,7 @@ def describe(est: SalaryEstimate, from_profile: List[str], levels: Sequence[Care
 
 class ActionSalary(KnowledgeAction):
     about_pay = True
+    two_roles_answer = "action_compare_pay"
 
     def name(self) -> str:
         return "action_salary"

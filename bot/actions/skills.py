@@ -17,6 +17,8 @@ def _mark(skill: SkillInfo, known: List[str]) -> str:
 
 
 class ActionListSkills(KnowledgeAction):
+    two_roles_answer = "action_compare_roles"
+
     def name(self) -> str:
         return "action_list_skills"
 

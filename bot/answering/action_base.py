@@ -97,6 +97,9 @@ class KnowledgeAction(ProfileAction, metaclass=ABCMeta):
     # (bot/answering/comparison.py) instead of this action's answer; the role actions compare
     # two roles themselves (compares_things False) and other kinds like any action.
     compares_things = True
+    # The answer for a question of this topic about two roles ("what skills does a data scientist
+    # need vs an MLE?"), when it is not this action's own.
+    two_roles_answer: Optional[str] = None
 
     @abstractmethod
     def answer(self, kb: KnowledgeBase, profile: Profile, query: Query) -> Reply:
@@ -110,6 +113,10 @@ class KnowledgeAction(ProfileAction, metaclass=ABCMeta):
         if other is not None and other.name() != self.name():
             return with_sources(lambda kb: other.answer(kb, profile, query))
         roles = set(query.entities.get("role") or [])
+        roles_answer = action_registry().get(self.two_roles_answer or "") if len(roles) >= 2 else None
+        if roles_answer is not None:
+            # "how does a data engineer's pay stack up against an MLE's?"
+            return with_sources(lambda kb: roles_answer.answer(kb, profile, query))
 
         def kind_answer(kb: KnowledgeBase) -> Optional[Reply]:
             compared = comparison(kb, query) if self.compares_things or len(roles) < 2 else None

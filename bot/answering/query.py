@@ -6,7 +6,18 @@ from typing import Any, Callable, Collection, Dict, List, Optional
 from rasa_sdk import Tracker
 
 from bot.answering.questions import QUESTION_ENTITY
-from bot.answering.statements import ASKED, COMPARED, DENIED, FORMER, HOLDS, SOMEONE_ELSE, Statement, statements
+from bot.answering.statements import (
+    ASKED,
+    COMPARED,
+    DENIED,
+    FORMER,
+    HOLDS,
+    SOMEONE_ELSE,
+    TARGET,
+    Statement,
+    statements,
+    with_digits,
+)
 
 # "3 years of experience", "5 yrs exp", "2 years in", "I have 4 years": the user's own experience.
 EXPERIENCE = re.compile(
@@ -17,7 +28,7 @@ EXPERIENCE = re.compile(
 
 
 def experience_years(text: str) -> Optional[int]:
-    match = EXPERIENCE.search(text or "")
+    match = EXPERIENCE.search(with_digits(text))
     if not match:
         return None
     return int(match.group(1) or match.group(2))
@@ -87,7 +98,7 @@ class Query:
         entities: Dict[str, List[str]] = {}
         for s in said:
             values = entities.setdefault(s.kind, [])
-            if s.stance in (HOLDS, SOMEONE_ELSE, COMPARED, ASKED) and s.value not in values:
+            if s.stance in (HOLDS, SOMEONE_ELSE, COMPARED, ASKED, TARGET) and s.value not in values:
                 values.append(s.value)
         entities = {kind: values for kind, values in entities.items() if values}
         intent = (message.get("intent") or {}).get("name") or ""
@@ -98,8 +109,10 @@ class Query:
         return values[0] if values else None
 
     def about_user(self, kind: str) -> List[str]:
-        """Values of this kind the user says hold for themselves, in order."""
-        return [s.value for s in self.said if s.kind == kind and s.stance == HOLDS]
+        """Values of this kind the user says hold for themselves, in order; for the ML level also
+        the level they aim for ("I want to become a senior MLE")."""
+        return [s.value for s in self.said if s.kind == kind and (s.stance == HOLDS or
+                                                                  (s.stance == TARGET and kind == "level"))]
 
     def denied(self, kind: str) -> List[str]:
         """Values the user says do not (or no longer) hold for them."""

@@ -19,6 +19,9 @@ COMPARED = "compared"
 # A value the user asks about for themselves ("would I have to start as a junior?"): the question
 # is about it, the profile is not.
 ASKED = "asked"
+# A value the user thinks about or aims for ("thinking about jumping to Google"): an aim is an ML
+# level the user wants (kept as their level), anything else is not theirs.
+TARGET = "target"
 ASKING = re.compile(r"^\W*(?:would|will|should|shall|do|does|can|could|must|might|may|am)\s+i\b", re.IGNORECASE)
 
 CLAUSE_BREAK = re.compile(r"[.;!?\n]+|,?\s+\b(?:but|although|though|however|whereas|except|actually|instead)\b"
@@ -33,15 +36,38 @@ DENIAL = re.compile(
 OTHER_PERSON = re.compile(
     r"\b(?:my|our|his|her|their)\s+(?:partner|husband|wife|spouse|boyfriend|girlfriend|friend|brother|sister|"
     r"mom|mum|mother|dad|father|son|daughter|kid|cousin|colleague|coworker|co-worker|boss|manager|team|teammate|"
-    r"roommate|flatmate|neighbou?r|uncle|aunt|classmate|mentor)s?\b|\b(?:he|she|they)\s+(?:is|are|was|knows?|"
-    r"works?|writes?|codes?|lives?|uses?|does|did|has|have)\b",
+    r"roommate|flatmate|neighbou?r|uncle|aunt|classmate|mentor)s?\b|\b(?:he|she|they)(?:'s|'re)?\s+(?:is|are|was|"
+    r"were|knows?|works?|writes?|codes?|programs?|lives?|uses?|does|did|has|have|studies|study|studying|learns?|"
+    r"learning|wants?|already|also|just|only|really)\b",
     re.IGNORECASE)
 FROM_BEFORE = re.compile(r"\b(?:from|used to|previously|formerly|before)\s*$", re.IGNORECASE)
 # "from X" says X is where the user was only in a move ("moved to Austin from Chicago"); "work in
 # the US from Canada" or "I'm from Chicago" says nothing against X.
 MOVE = re.compile(r"\b(?:mov(?:e|ed|ing)|relocat(?:e|ed|ing)|came|come|transferr?(?:ed|ing)?|left|switch(?:ed)?)\b",
                   re.IGNORECASE)
-THAN = re.compile(r"\b(?:than|instead of|rather than|over|vs\.?|versus|or)\s*$", re.IGNORECASE)
+THAN = re.compile(r"\b(?:than|instead of|rather than|over|vs\.?|versus|or|like|same as|similar to|compared to|"
+                  r"compared with)\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
+# The first of two things compared: "startup or amazon, which pays more?"
+THAN_NEXT = re.compile(r"^\W*(?:or|vs\.?|versus|compared to|compared with)\b", re.IGNORECASE)
+# A value the user only thinks about, not one that holds: "thinking about jumping to google",
+# "would I take a cut going junior?", "an offer from Meta".
+HYPOTHETICAL = re.compile(
+    r"\b(?:thinking (?:about|of)|think about|considering|consider|wondering|might|maybe|wanna|want to|would like to|"
+    r"hoping to|hope to|plan(?:ning)? to|dream(?:ing)? of|jump(?:ing)?(?: ship)? to|switch(?:ing)? to|"
+    r"going|go to|if i|offers? (?:from|at)|apply(?:ing)? (?:to|at|for)|interview(?:ing)? (?:at|with)|"
+    r"move to|moving to|relocat(?:e|ing) to)\b", re.IGNORECASE)
+# A move that has happened or is decided: "I moved to Austin", "I'm moving to Seattle", "just relocated to".
+MOVE_DONE = re.compile(r"\b(?:moved|relocated|i'?m (?:now )?(?:moving|relocating)|i am (?:moving|relocating)|"
+                       r"just (?:moved|relocated))\b", re.IGNORECASE)
+# A question word where a question starts, before the value: "what would a junior make", ", and is boston ...".
+AUXILIARY = r"(?:do|does|did|is|are|am|can|could|would|should|will|shall)"
+QUESTION_BEFORE = re.compile(
+    rf"^\W*{AUXILIARY}\b|(?:^|[,;:]\s*|\b(?:and|but|so|also|or)\s+)\W*(?:what|what'?s|wat|how|hw|which|where|"
+    rf"when|why|who|{AUXILIARY}\s+(?:i|you|we|they|it|he|she|that|this|there|a|an|the|my|ml|mle|mles)\b)",
+    re.IGNORECASE)
+# ... unless the user states something about themselves after it: "should I learn X since I know Y".
+STATES_AFTER = re.compile(r"\b(?:i'?m|i am|i live|i work|i know|i'?ve|i have|i did|i finished|i use|my)\b",
+                          re.IGNORECASE)
 # After a level word, a job that is not ML: the seniority of another career. A programming
 # job means the user programs; any other job says nothing about the profile.
 PROGRAMMING_JOB = re.compile(
@@ -73,23 +99,34 @@ def _clause_start(text: str, position: int) -> int:
 def stance(text: str, start: Optional[int], end: Optional[int]) -> str:
     if start is None:  # a button payload: always the user's own answer
         return HOLDS
-    before = text[_clause_start(text, start):start]
+    clause_start = _clause_start(text, start)
+    before = text[clause_start:start]
     former = FROM_BEFORE.search(before)
     if former and (not former.group(0).lower().startswith("from") or MOVE.search(before)):
         return FORMER
-    if THAN.search(before):
+    after = text[end:end + 40] if end is not None else ""
+    if THAN.search(before) or THAN_NEXT.match(after):
         return COMPARED
-    if ASKING.search(before):
+    if ASKING.search(before) or _asked_in_question(before):
         return ASKED
-    other = OTHER_PERSON.search(before)
-    if other and not SELF.search(before[other.end():]):
+    if HYPOTHETICAL.search(before) and not MOVE_DONE.search(before):
+        return TARGET
+    other = OTHER_PERSON.search(text[clause_start:end])  # the value may be the verb: "he programs"
+    if other and not SELF.search(text[clause_start + other.end():start]):
         return SOMEONE_ELSE
     if DENIAL.search(before):
         return DENIED
-    after = text[end:end + 40] if end is not None else ""
     if re.match(r"\W*(?:not|no more|anymore|any more)\b", after, re.IGNORECASE):
         return DENIED
     return HOLDS
+
+
+def _asked_in_question(before: str) -> bool:
+    """'what would a junior make': the value is what a question asks about, not a fact about the user."""
+    question = None
+    for question in QUESTION_BEFORE.finditer(before):
+        pass
+    return question is not None and not STATES_AFTER.search(before[question.end():])
 
 
 def other_career(text: str, end: Optional[int]) -> Optional[str]:
@@ -149,7 +186,18 @@ PROGRAMMING_CONTEXT = re.compile(
     r"writing \w+|scripting)\b", re.IGNORECASE)
 
 
-YEARS = re.compile(r"\b\d{1,2}\s*\+?\s*(?:years?|yrs?|yoe)\b|\ba decade\b", re.IGNORECASE)
+YEARS = re.compile(r"\b\d{1,2}\s*\+?\s*(?:years?|yrs?|yoe)\b", re.IGNORECASE)
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "a couple of": 2, "a couple": 2, "three": 3, "four": 4, "five": 5,
+                "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
+                "twenty": 20}
+YEARS_IN_WORDS = re.compile(rf"\b({'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})\s+(years?|yrs?)\b",
+                            re.IGNORECASE)
+
+
+def with_digits(text: str) -> str:
+    """'one year in', 'a couple of years', 'a decade' written with digits, so years can be read."""
+    text = re.sub(r"\ba decade\b", f"{NUMBER_WORDS['ten']} years", text or "", flags=re.IGNORECASE)
+    return YEARS_IN_WORDS.sub(lambda m: f"{NUMBER_WORDS[m.group(1).lower()]} {m.group(2)}", text)
 # Words that make ML a goal, not the work the years were spent on: "8 years in the ICU, want to become an MLE".
 ML_AS_GOAL = re.compile(r"\b(?:want|wanna|become|becoming|switch\w*|mov\w*|pivot\w*|transition\w*|into|aim\w*|"
                         r"hope|hoping|trying|considering|thinking|break|get)\b", re.IGNORECASE)
@@ -158,13 +206,16 @@ ML_AS_GOAL = re.compile(r"\b(?:want|wanna|become|becoming|switch\w*|mov\w*|pivot
 def years_mean(text: str) -> Optional[str]:
     """'level' when years are said of ML work ("3 years as an ML engineer"), 'background' of
     programming ("writing javascript for 4 years"), else None: only the clause the years are in counts."""
-    match = YEARS.search(text or "")
+    text = with_digits(text)
+    match = YEARS.search(text)
     if not match:
         return None
     start = max([0] + [m.end() for m in re.finditer(r"[.;!?\n]|,\s", text[:match.start()])])
     end = min([len(text)] + [match.end() + m.start() for m in re.finditer(r"[.;!?\n]|,\s", text[match.end():])])
     clause = text[start:end]
-    if ML_CONTEXT.search(clause) and not ML_AS_GOAL.search(clause):
+    # "one year into my first ML job": time spent, not a goal
+    goal_words = re.sub(r"\b\d{1,2}\s*\+?\s*(?:years?|yrs?)\s+into\b", " ", clause, flags=re.IGNORECASE)
+    if ML_CONTEXT.search(clause) and not ML_AS_GOAL.search(goal_words):
         return "level"
     return "background" if PROGRAMMING_CONTEXT.search(clause) else None
 

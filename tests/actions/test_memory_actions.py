@@ -6,7 +6,7 @@ from bot.actions.salary import ActionSalary
 from bot.actions.skills import ActionSkillGap
 from bot.answering.profile_memory import RESTORED_SLOT
 from storage.engine import get_engine
-from tests.actions.conftest import run_action
+from tests.actions.conftest import run_action, spans
 from userdata.profiles import ProfileStore
 
 
@@ -72,3 +72,20 @@ def test_forget_me_erases_the_stored_profile_and_resets_the_slots(kb_url):
     assert store(kb_url).get("tester") is None
     assert out.responses == ["utter_forgotten"]
     assert {"event": "reset_slots", "timestamp": None} in out.events
+
+
+def test_removing_one_part_of_the_profile_removes_only_that_part(kb_url):
+    store(kb_url).save("unknown", "tester", {"company_type": "startup", "level": "senior"})
+    text = "remove the startup thing from my profile"
+    out = run_action(ActionForgetMe(), text, "forget_me", spans(text, company_type__startup="startup"),
+                     slots={"company_type": "startup", "level": "senior"})
+    assert out.slot("company_type") is None and "utter_forgotten" not in out.responses
+    assert store(kb_url).get("tester") is not None
+    assert {"event": "reset_slots", "timestamp": None} not in out.events
+
+
+def test_forget_everything_still_forgets_everything_when_it_names_a_field(kb_url):
+    store(kb_url).save("unknown", "tester", {"location": "austin"})
+    out = run_action(ActionForgetMe(), "forget everything about me, my location too", "forget_me",
+                     slots={"location": "austin"})
+    assert out.responses == ["utter_forgotten"] and store(kb_url).get("tester") is None

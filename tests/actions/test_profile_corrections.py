@@ -189,3 +189,55 @@ def test_years_in_another_job_beside_an_ml_goal_are_no_ml_level():
 def test_a_level_the_user_only_asks_about_is_not_stored():
     out = update("would I have to start as a junior?", slots={"background": "programmer"}, level__junior="junior")
     assert not out.sets("level") and "Level" not in out.text
+
+
+def test_a_company_the_user_only_thinks_of_joining_is_not_theirs():
+    text = "senior mle at a startup in austin, considering a move to google. would it pay more?"
+    out = update(text, level__senior="senior", company_type__startup="startup", location__austin="austin",
+                 company_type__google="faang")
+    assert out.slot("company_type") == "startup" and out.slot("level") == "senior"
+
+
+def test_a_level_a_question_asks_about_is_not_stored_beside_a_place_that_is():
+    out = update("I'm based in Denver. what does a junior earn there?", location__Denver="denver",
+                 level__junior="junior")
+    assert out.slot("location") == "denver" and not out.sets("level")
+
+
+def test_two_things_compared_are_neither_the_users():
+    out = update("startup or enterprise, which one pays more in the bay area?",
+                 company_type__startup="startup", company_type__enterprise="enterprise")
+    assert not out.sets("company_type")
+
+
+def test_a_place_compared_with_another_is_not_the_users():
+    out = update("I live in Denver. is Boston like the Bay Area for pay?", location__Denver="denver",
+                 location__Boston="boston", location__Bay="bay_area")
+    assert out.slot("location") == "denver"
+
+
+def test_the_ml_level_the_user_aims_for_is_their_level():
+    out = update("I want to become a senior ML engineer", level__senior="senior")
+    assert out.slot("level") == "senior"
+
+
+def test_a_decided_move_replaces_the_place():
+    out = update("just got an offer, I'm moving to Seattle", slots={"location": "austin"},
+                 location__Seattle="seattle")
+    assert out.slot("location") == "seattle"
+
+
+def test_a_move_only_thought_about_keeps_the_place():
+    out = update("thinking about moving to Seattle someday", slots={"location": "austin"},
+                 location__Seattle="seattle")
+    assert not out.sets("location")
+
+
+def test_what_he_does_is_not_the_users_background():
+    out = update("not me, my son. he programs in Python", background__programs="programmer", skill__Python="python")
+    assert not out.sets("background") and not out.sets("skills_known")
+
+
+def test_years_written_in_words_make_an_ml_level():
+    out = update("I'm one year into my first ML engineer job")
+    assert out.slot("level") == "junior"

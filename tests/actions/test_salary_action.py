@@ -110,3 +110,9 @@ def test_what_moves_pay_questions_get_that_factor_with_its_figures():
         out = run_action(ActionSalary(), question, "ask_salary", slots={"asked": ["level"]})
         assert all(f in out.text for f in facts), (question, out.text)
         assert "US median for the role" not in out.text, question
+
+
+def test_a_salary_question_about_two_roles_compares_their_pay():
+    out = run_action(ActionSalary(), "how does a data engineer's pay compare with an ML engineer's?", "ask_salary",
+                     {"role": ["data_engineer", "ml_engineer"]})
+    assert "$130K" in out.text and "$165K" in out.text

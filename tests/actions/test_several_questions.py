@@ -62,3 +62,11 @@ def test_ml_engineer_pay_somewhere_is_a_salary_answer_not_the_role_table():
     out = run_action(ActionComparePay(), "mle tc at faang?", "compare_pay",
                      {"role": "ml_engineer", "company_type": "faang"}, slots={"asked": ["level"]})
     assert "+20-40% for FAANG" in out.text and "Data Scientist" not in out.text
+
+
+def test_a_no_followed_by_a_question_answers_the_question():
+    from bot.actions.followup import ActionAnswerYesNo
+    text = "no, that's not what I meant. what does an ML engineer do all day?"
+    ents = [question(text, "what does an ML engineer do all day?", "ask_role")]
+    out = run_action(ActionAnswerYesNo(), text, "deny", ents)
+    assert "Day to day" in out.text and "utter_no_problem" not in out.responses

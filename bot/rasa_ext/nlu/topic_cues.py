@@ -57,10 +57,14 @@ def load_topics(path: Path, lemmatize) -> List[Topic]:
     return topics
 
 
+# At most this many other words between two words of a cue: "what do new grads make".
+CUE_GAP = 3
+
+
 def cued_intents(topics: Sequence[Topic], words: Sequence[Word]) -> List[str]:
     """The intents whose cues occur in the words (and no `unless` phrase of theirs)."""
-    return [t.intent for t in topics
-            if any(occurs(c, words) for c in t.cues) and not any(occurs(u, words) for u in t.unless)]
+    return [t.intent for t in topics if any(occurs(c, words, CUE_GAP) for c in t.cues)
+            and not any(occurs(u, words, CUE_GAP) for u in t.unless)]
 
 
 def cued_intent(topics: Sequence[Topic], words: Sequence[Word], intent: Optional[str],
