@@ -22,7 +22,7 @@ from bot.answering.intent_actions import question_also_asked
 from bot.answering.query import LIST_SLOTS, PROFILE_SLOTS, Profile, Query
 from bot.answering.questions import asked_questions, outside_questions
 from bot.answering.replies import background_words, bullets, join_words
-from bot.answering.statements import SELF, retracted_fields, with_digits, years_mean
+from bot.answering.statements import SELF, retracted_fields, stated_job, with_digits, years_mean
 
 # In a self-description any "N years" is the user's experience.
 YEARS = re.compile(r"\b(\d{1,2})\s*\+?\s*(?:years?|yrs?)\b", re.IGNORECASE)
@@ -47,6 +47,9 @@ def profile_updates(profile: Profile, query: Query, level_for_years) -> Dict[str
             updates[slot] = said[-1]
         elif not said and current and current in query.denied(slot):
             updates[slot] = None
+    job = stated_job(query.text)
+    if job and job != profile.occupation and not query.about_someone_else():
+        updates["occupation"] = job
     years = YEARS.search(with_digits(query.text))
     # "frontend dev with 2 yrs exp", "writing javascript for 4 years": programming years, not ML years
     if years and not query.entities.get("background") and not query.about_someone_else():
@@ -90,6 +93,8 @@ def removed_from(profile: Profile, updates: Dict[str, Any]) -> Profile:
 
 def describe_profile(profile: Profile, names) -> List[str]:
     lines = []
+    if profile.occupation:
+        lines.append(f"Work: {profile.occupation}")
     if profile.background:
         lines.append(f"Background: {background_words(profile.background) or profile.background}")
     for slot, label in (("level", "Level"), ("location", "Location"), ("company_type", "Company"),

@@ -34,7 +34,7 @@ def experience_years(text: str) -> Optional[int]:
     return int(match.group(1) or match.group(2))
 
 
-PROFILE_SLOTS = ("background", "level", "location", "company_type", "specialization")
+PROFILE_SLOTS = ("background", "level", "location", "company_type", "specialization", "occupation")
 LIST_SLOTS = ("skills_known", "steps_done")
 
 
@@ -45,6 +45,7 @@ class Profile:
     location: Optional[str] = None
     company_type: Optional[str] = None
     specialization: Optional[str] = None
+    occupation: Optional[str] = None
     skills_known: List[str] = field(default_factory=list)
     steps_done: List[str] = field(default_factory=list)
     # Profile questions the bot already asked once; it never asks them again.

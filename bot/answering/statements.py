@@ -220,15 +220,45 @@ def years_mean(text: str) -> Optional[str]:
     return "background" if PROGRAMMING_CONTEXT.search(clause) else None
 
 
+# What the user does for a living, in their words: "I'm a high school history teacher", "I work as
+# an accountant", "data analyst here". ML jobs are a level, not an occupation.
+JOB_WORD = (r"(?:developer|dev|engineer|programmer|analyst|scientist|researcher|teacher|professor|lecturer|nurse|"
+            r"doctor|physician|accountant|designer|manager|consultant|student|lawyer|architect|technician|"
+            r"administrator|writer|editor|marketer|physicist|chemist|mathematician|statistician|economist|"
+            r"biologist|pharmacist|officer|clerk|agent|founder|freelancer|tester|specialist|coordinator|"
+            r"assistant|grad|graduate)")
+STATED_JOB = re.compile(
+    rf"(?:\b(?:i'?m|i am|im|i work as|i'?m working as|working as|i'?m currently|i currently work as|"
+    rf"(?:i work|working|i'?m)\b[^.,;?!]{{0,30}}?\bas)\s+(?:currently\s+|now\s+|still\s+)?(?:a|an)\s+|"
+    rf"^\W*(?:hi|hey|hello)?\W*)"
+    rf"(?P<job>(?:[a-z+#-]+\s+){{0,3}}?{JOB_WORD}s?)\b(?P<here>\s+(?:here|at|in|with|for)\b)?",
+    re.IGNORECASE)
+ML_WORDS = re.compile(r"\b(?:ml|mle|machine|learning|ai|deep|mlops)\b", re.IGNORECASE)
+NOT_A_JOB = re.compile(r"\b(?:not|no|never|former|ex|want|wanna|aspiring|future|wannabe)\b", re.IGNORECASE)
+
+
+def stated_job(text: str) -> Optional[str]:
+    """The user's own job as they name it, lowercased, or None."""
+    for match in STATED_JOB.finditer(text or ""):
+        from_start = not re.match(r"(?:i|im|working)\b", match.group(0).strip(" ,!").lower())
+        if from_start and (not match.group("here") or match.group("job").lower().endswith("s")):
+            continue  # "data analyst here", "nurse at a clinic, ..." name a job; "engineers earn ..." does not
+        job = " ".join(match.group("job").lower().split())
+        if not ML_WORDS.search(job) and not NOT_A_JOB.search(job):
+            return job
+    return None
+
+
 # "remove my location", "leave out where I work", "forget the company part": a whole field.
 FIELD_RETRACTION = re.compile(
     r"\b(?:forget|remove|delete|drop|scratch|leave out|don'?t (?:store|keep|save)|do not (?:store|keep|save)|"
     r"stop storing|clear|erase)\b[^.!?]{0,25}?\b(?P<field>location|city|where i (?:live|work)|company|employer|"
-    r"level|seniority|interest|speciali[sz]ation|background|skills|steps)\b", re.IGNORECASE)
+    r"level|seniority|interest|speciali[sz]ation|background|skills|steps|job|occupation|profession)\b", re.IGNORECASE)
 FIELD_SLOTS = {"location": "location", "city": "location", "where i live": "location", "where i work": "company_type",
                "company": "company_type", "employer": "company_type", "level": "level", "seniority": "level",
                "interest": "specialization", "specialisation": "specialization", "specialization": "specialization",
-               "background": "background", "skills": "skills_known", "steps": "steps_done"}
+               "background": "background", "skills": "skills_known", "steps": "steps_done", "job": "occupation",
+               "occupation": "occupation", "profession": "occupation"}
 
 
 def retracted_fields(text: str) -> List[str]:

@@ -18,7 +18,7 @@ def test_telling_the_bot_about_yourself_stores_the_profile(kb_url):
     run_action(ActionUpdateProfile(), "backend dev in seattle", "inform",
                {"background": "programmer", "location": "seattle"})
     saved = store(kb_url).get("tester")
-    assert saved.data == {"background": "programmer", "location": "seattle"}
+    assert saved.data == {"background": "programmer", "location": "seattle", "occupation": "backend dev"}
 
 
 def test_a_self_description_with_a_question_stores_the_profile_once(kb_url, monkeypatch):

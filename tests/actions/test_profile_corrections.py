@@ -241,3 +241,21 @@ def test_what_he_does_is_not_the_users_background():
 def test_years_written_in_words_make_an_ml_level():
     out = update("I'm one year into my first ML engineer job")
     assert out.slot("level") == "junior"
+
+
+def test_the_users_job_is_remembered_in_their_words_and_shown_back():
+    out = update("I'm a high school history teacher and I've never coded", background__never_coded="non_programmer")
+    assert out.slot("occupation") == "high school history teacher"
+    assert "Work: high school history teacher" in out.text
+
+
+def test_a_new_job_replaces_the_old_one_and_can_be_taken_out():
+    out = update("actually I'm an accountant now", slots={"occupation": "nurse"})
+    assert out.slot("occupation") == "accountant"
+    out = update("remove my job from what you know", slots={"occupation": "accountant"})
+    assert out.sets("occupation") and out.slot("occupation") is None
+
+
+def test_someone_elses_job_and_an_ml_job_are_no_occupation():
+    assert not update("my wife is a data engineer and she knows SQL").sets("occupation")
+    assert not update("I'm a junior ML engineer", level__junior="junior").sets("occupation")
