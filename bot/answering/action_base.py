@@ -136,6 +136,7 @@ class KnowledgeAction(ProfileAction, metaclass=ABCMeta):
         if len(query.text) > MAX_MESSAGE_CHARS:
             dispatcher.utter_message(response="utter_message_too_long")
             return []
+        query = query.about_the_same()
         profile = Profile.from_tracker(tracker)
         learned = {}
         background = query.about_user("background")

@@ -34,6 +34,10 @@ def experience_years(text: str) -> Optional[int]:
     return int(match.group(1) or match.group(2))
 
 
+# How short a question must be to take its subject from the previous answer, and which subjects.
+SHORT_QUESTION_WORDS = 6
+CARRIED_KINDS = ("role", "level", "education_path", "learning_step", "specialization")
+
 PROFILE_SLOTS = ("background", "level", "location", "company_type", "specialization", "occupation")
 LIST_SLOTS = ("skills_known", "steps_done")
 
@@ -126,6 +130,16 @@ class Query:
         """The first entity of this kind the previous answer was about."""
         values = (self.previous.get("entities") or {}).get(kind) or []
         return values[0] if values else None
+
+    def about_the_same(self) -> "Query":
+        """A short question that names nothing ("pay difference?", "and their pay?", "how many
+        years?") is about what the previous answer was about: its roles, levels, paths or steps.
+        The user's own place and company stay the profile's."""
+        if self.entities or len(self.text.split()) > SHORT_QUESTION_WORDS:
+            return self
+        carried = {kind: values for kind, values in (self.previous.get("entities") or {}).items()
+                   if kind in CARRIED_KINDS and values}
+        return Query(self.intent, self.text, carried, self.previous, self.said, self.corrected) if carried else self
 
     def continuing(self) -> "Query":
         """The previous answer's question with the entity kinds this message names replaced."""
