@@ -17,12 +17,12 @@ from bot.answering.action_base import (
     remember_safely,
     send,
 )
-from bot.answering.clauses import IS_QUESTION
+from bot.answering.clauses import IS_QUESTION, SELF
 from bot.answering.intent_actions import question_also_asked
 from bot.answering.query import LIST_SLOTS, PROFILE_SLOTS, Profile, Query
 from bot.answering.questions import asked_questions, outside_questions
 from bot.answering.replies import background_words, bullets, join_words
-from bot.answering.statements import SELF, retracted_fields, stated_job, with_digits, years_mean
+from bot.answering.statements import retracted_fields, stated_job, with_digits, years_mean
 
 # In a self-description any "N years" is the user's experience.
 YEARS = re.compile(r"\b(\d{1,2})\s*\+?\s*(?:years?|yrs?)\b", re.IGNORECASE)

@@ -1,5 +1,5 @@
 """How long it takes to become job-ready, by programming background."""
-from bot.answering.action_base import KnowledgeAction, Reply
+from bot.answering.action_base import KnowledgeAction, Reply, action_registry
 from bot.answering.query import Profile, Query
 from bot.answering.replies import inform_button, intent_button, join_words, months, since_background
 from knowledge import KnowledgeBase
@@ -20,6 +20,10 @@ class ActionTimeToReady(KnowledgeAction):
         return "action_time_to_ready"
 
     def answer(self, kb: KnowledgeBase, profile: Profile, query: Query) -> Reply:
+        level = query.first("level")
+        if level and level != kb.career_levels()[0].id:
+            # "how many years until staff?": the years of that level, not the time to a first job
+            return action_registry()["action_career_levels"].answer(kb, profile, query)
         background = query.first("background") or profile.background
         if background is None and profile.may_ask("background"):
             general = every_background(kb)

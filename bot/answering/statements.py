@@ -11,8 +11,6 @@ import re
 from dataclasses import dataclass
 from typing import Any, Dict, Iterable, List, Optional
 
-from bot.answering.clauses import SELF
-
 HOLDS, DENIED, SOMEONE_ELSE, FORMER = "holds", "denied", "someone_else", "former"
 # "more than NLP", "instead of Java": named as the other side, neither held nor denied.
 COMPARED = "compared"
@@ -40,6 +38,8 @@ OTHER_PERSON = re.compile(
     r"were|knows?|works?|writes?|codes?|programs?|lives?|uses?|does|did|has|have|studies|study|studying|learns?|"
     r"learning|wants?|already|also|just|only|really)\b",
     re.IGNORECASE)
+# The user back in the clause after someone else: "my partner knows SQL and I know Python".
+FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|me|my|myself)\b", re.IGNORECASE)
 FROM_BEFORE = re.compile(r"\b(?:from|used to|previously|formerly|before)\s*$", re.IGNORECASE)
 # "from X" says X is where the user was only in a move ("moved to Austin from Chicago"); "work in
 # the US from Canada" or "I'm from Chicago" says nothing against X.
@@ -112,7 +112,7 @@ def stance(text: str, start: Optional[int], end: Optional[int]) -> str:
     if HYPOTHETICAL.search(before) and not MOVE_DONE.search(before):
         return TARGET
     other = OTHER_PERSON.search(text[clause_start:end])  # the value may be the verb: "he programs"
-    if other and not SELF.search(text[clause_start + other.end():start]):
+    if other and not FIRST_PERSON.search(text[clause_start + other.end():start]):
         return SOMEONE_ELSE
     if DENIAL.search(before):
         return DENIED

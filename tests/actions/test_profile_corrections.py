@@ -259,3 +259,8 @@ def test_a_new_job_replaces_the_old_one_and_can_be_taken_out():
 def test_someone_elses_job_and_an_ml_job_are_no_occupation():
     assert not update("my wife is a data engineer and she knows SQL").sets("occupation")
     assert not update("I'm a junior ML engineer", level__junior="junior").sets("occupation")
+
+
+def test_what_a_colleague_just_finished_is_not_the_users_step():
+    out = update("my colleague just finished the deep learning part", learning_step__deep_learning="deep_learning")
+    assert not out.sets("steps_done")

@@ -31,3 +31,9 @@ def test_known_background_and_progress_personalise_the_answer():
                      slots={"background": "programmer", "steps_done": ["linear_algebra_calculus"]})
     assert "Since you already program" in out.text and "12-18 months" in out.text
     assert "2 of 6 roadmap steps" in out.text
+
+
+def test_how_long_to_a_level_beyond_the_first_gets_that_levels_years():
+    out = run_action(ActionTimeToReady(), "and staff, how many years in is that?", "ask_time_to_ready",
+                     {"level": "staff"})
+    assert "7+" in out.text and "12-18 months" not in out.text

@@ -10,6 +10,7 @@ that is not a question ("I earn 80k as an analyst" is about the user).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence, Text, Tuple
@@ -31,6 +32,9 @@ from bot.rasa_ext.nlu.not_covered import message_words
 from settings import BOT_CONTENT, SPACY_MODEL
 
 CUES_FILE = BOT_CONTENT / "topic_cues.yml"
+# A request is a question too: "please state the median pay", "give me the salary for seniors".
+REQUEST = re.compile(r"^\W*(?:please\s+|pls\s+|kindly\s+|can you\s+|could you\s+)?(?:tell me|explain|describe|"
+                     r"give me|list|show me|state|outline|summari[sz]e|walk me through)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -108,7 +112,8 @@ class TopicCueClassifier(GraphComponent):
         for message in messages:
             intent = (message.get(INTENT) or {}).get("name")
             text = message.get(TEXT) or ""
-            if intent in self._keep or not (IS_QUESTION.search(text.strip()) or "?" in text):
+            if intent in self._keep or not (IS_QUESTION.search(text.strip()) or "?" in text
+                                            or REQUEST.search(text)):
                 continue
             topic = cued_intent(self._topics, message_words(message), intent, message.get(INTENT_RANKING_KEY) or [])
             if topic:
