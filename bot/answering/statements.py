@@ -116,7 +116,9 @@ def stance(text: str, start: Optional[int], end: Optional[int]) -> str:
         return SOMEONE_ELSE
     if DENIAL.search(before):
         return DENIED
-    if re.match(r"\W*(?:not|no more|anymore|any more)\b", after, re.IGNORECASE):
+    # "Java, not really", "Seattle? not anymore"; but in "Cleveland not Columbus" the "not" is Columbus's
+    if re.match(r"\W*(?:no more|anymore|any more|not(?:\s+(?:anymore|any more|really|much|at all|so much))?\W*$)",
+                after, re.IGNORECASE):
         return DENIED
     return HOLDS
 

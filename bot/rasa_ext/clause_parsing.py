@@ -14,6 +14,7 @@ from rasa.core.processor import MessageProcessor
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.answering.clauses import SELF, question_spans, statement_part
+from bot.answering.statements import retracted_fields
 
 QUESTION_ENTITY = "question"
 EXTRACTOR = "careerbot_clauses"
@@ -33,7 +34,11 @@ async def _parse_each_question(self: MessageProcessor, message: UserMessage,
     if self.http_interpreter or text.startswith("/"):
         return parse_data
     spans = question_spans(text)
-    if _describes_the_user(parse_data, text, spans):
+    intent_name = (parse_data.get("intent") or {}).get("name")
+    if retracted_fields(text) and intent_name not in ("forget_me", "inform"):
+        # "actually don't store my location", "leave out where I work": a change to the profile
+        parse_data["intent"] = {"name": "inform", "confidence": (parse_data.get("intent") or {}).get("confidence")}
+    elif _describes_the_user(parse_data, text, spans):
         # "jr mle here, at a startup in nyc", "I know python and sql, what am I missing?": the
         # profile answer notes it, then answers each question
         parse_data["intent"] = {"name": "inform", "confidence": (parse_data.get("intent") or {}).get("confidence")}

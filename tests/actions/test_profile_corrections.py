@@ -264,3 +264,17 @@ def test_someone_elses_job_and_an_ml_job_are_no_occupation():
 def test_what_a_colleague_just_finished_is_not_the_users_step():
     out = update("my colleague just finished the deep learning part", learning_step__deep_learning="deep_learning")
     assert not out.sets("steps_done")
+
+
+def test_x_not_y_keeps_x_and_takes_off_y():
+    out = update("i meant pytorch, not tensorflow", slots={"skills_known": ["tensorflow"]},
+                 skill__pytorch="pytorch", skill__tensorflow="tensorflow")
+    assert out.slot("skills_known") == ["pytorch"]
+    out = update("i live in cleveland not columbus", slots={"location": "columbus"},
+                 location__cleveland="cleveland", location__columbus="columbus")
+    assert out.slot("location") == "cleveland"
+
+
+def test_dont_store_my_location_takes_it_off():
+    out = update("actually dont store my location, remove it pls", slots={"location": "bay_area"})
+    assert out.sets("location") and out.slot("location") is None

@@ -143,3 +143,18 @@ def test_corrections_leave_the_profile_the_user_meant(bot_servers):
     profile = chat.text("what do you know about me?")
     assert "Denver" in profile and "SQL" in profile
     assert "Chicago" not in profile and "Java" not in profile and "FAANG" not in profile
+
+
+def test_a_part_of_the_profile_taken_out_in_words_is_gone_and_the_rest_stays(bot_servers):
+    chat = Chat(bot_servers.rasa_url)
+    chat.text("I'm based in Denver and I know SQL, I work at a startup")
+    assert "taken that off" in chat.text("please don't keep my location")
+    chat.text("remove the startup thing from my profile")
+    profile = chat.text("what do you know about me?")
+    assert "SQL" in profile and "Denver" not in profile and "startup" not in profile
+
+
+def test_a_pay_question_read_as_another_topic_gets_the_pay_for_the_users_level(bot_servers):
+    chat = Chat(bot_servers.rasa_url)
+    chat.text("mid-level ML engineer here")
+    assert "$150K-$180K" in chat.text("what should someone at my level be making?")

@@ -73,3 +73,8 @@ def test_in_the_trained_pipeline_a_pay_question_becomes_a_salary_question_and_a_
 
     assert intent("what would I make as a senior ML engineer?") == "ask_salary"
     assert intent("I earn about 80k as a data analyst in Denver") != "ask_salary"
+
+
+def test_a_question_about_what_the_bot_knows_of_the_user_stays_a_profile_question(agent):
+    parsed = asyncio.run(agent.parse_message("which skills have you got down for me?"))
+    assert parsed["intent"]["name"] == "ask_profile"

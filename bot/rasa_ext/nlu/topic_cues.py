@@ -32,6 +32,17 @@ from bot.rasa_ext.nlu.not_covered import message_words
 from settings import BOT_CONTENT, SPACY_MODEL
 
 CUES_FILE = BOT_CONTENT / "topic_cues.yml"
+# Questions about the conversation itself keep their intent when they read like one: "what do
+# you know about me?", "why?", "where is that from?"; "what pay should I expect at my level?" or
+# "what should I be making?" do not.
+ABOUT_THE_CONVERSATION = {
+    "ask_profile": re.compile(r"\b(?:about me|know about|remember|profile|on file|my (?:info|details|data)|so far)\b|"
+                              r"\b(?:have|got|noted|stored|saved|recorded|keep|kept)\b[^?.!]{0,25}\b(?:for|on|of) me\b",
+                              re.IGNORECASE),
+    "ask_why": re.compile(r"^\W*(?:\w+\W+){0,3}\w*\W*$"),
+    "ask_source": re.compile(r"^\W*(?:\w+\W+){0,4}\w*\W*$|\b(?:source|from the guide|where .* from|says? so)\b",
+                             re.IGNORECASE),
+}
 # A request is a question too: "please state the median pay", "give me the salary for seniors".
 REQUEST = re.compile(r"^\W*(?:please\s+|pls\s+|kindly\s+|can you\s+|could you\s+)?(?:tell me|explain|describe|"
                      r"give me|list|show me|state|outline|summari[sz]e|walk me through)\b", re.IGNORECASE)
@@ -90,8 +101,8 @@ class TopicCueClassifier(GraphComponent):
     def get_default_config() -> Dict[Text, Any]:
         # Intents a question never loses: commands, answers to the bot, and what other
         # components decided.
-        return {"spacy_model": SPACY_MODEL, "keep_intents": ["forget_me", "ask_profile", "affirm", "deny", "greet",
-                                                             "goodbye", "thanks", "help", "ask_why", "ask_source"]}
+        return {"spacy_model": SPACY_MODEL, "keep_intents": ["forget_me", "affirm", "deny", "greet", "goodbye",
+                                                             "thanks", "help"]}
 
     def __init__(self, topics: List[Topic], keep_intents: Sequence[str]) -> None:
         self._topics = topics
@@ -114,6 +125,8 @@ class TopicCueClassifier(GraphComponent):
             text = message.get(TEXT) or ""
             if intent in self._keep or not (IS_QUESTION.search(text.strip()) or "?" in text
                                             or REQUEST.search(text)):
+                continue
+            if intent in ABOUT_THE_CONVERSATION and ABOUT_THE_CONVERSATION[intent].search(text):
                 continue
             topic = cued_intent(self._topics, message_words(message), intent, message.get(INTENT_RANKING_KEY) or [])
             if topic:
