@@ -1,6 +1,5 @@
 """Follow-ups ("and in New York?", "what about FAANG?") and yes/no answers to the bot's own questions."""
 import asyncio
-import logging
 import re
 from typing import Any, Dict, List, Optional
 
@@ -10,7 +9,6 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot.answering.action_base import (
     ProfileAction,
-    Reply,
     action_registry,
     answer_other_questions,
     answer_safely,
@@ -18,16 +16,11 @@ from bot.answering.action_base import (
     remember_safely,
     reply_digest,
     send,
-    with_sources,
 )
-from bot.answering.comparison import comparison
 from bot.answering.query import Profile, Query
 from bot.answering.questions import asked_questions
 from bot.answering.routing import follow_up_action, next_in_sequence
 from bot.answering.statements import SOMEONE_ELSE
-from knowledge import KnowledgeBase
-
-logger = logging.getLogger(__name__)
 
 SAME_AGAIN = "Ask about another level, place or company (e.g. “what about FAANG?”) to compare."
 
@@ -48,8 +41,9 @@ class ActionFollowUp(ProfileAction):
             return []
         profile = Profile.from_tracker(tracker)
         continued = query.continuing()
-        # "enterprise or startup?" after a salary answer: both sides, not the first one named
-        reply = await asyncio.to_thread(with_sources, lambda kb: both_sides(kb, query))
+        # "enterprise or startup?" after a salary answer: both sides, not the first one named;
+        # "and company?" after a pay-factor answer: that factor
+        reply = await asyncio.to_thread(previous.answer_of_its_kind, profile, continued)
         reply = reply or await answer_safely(previous, profile, continued, dispatcher)
         if reply is None:
             return []
@@ -60,17 +54,6 @@ class ActionFollowUp(ProfileAction):
         events = send(dispatcher, previous.name(), continued, reply, profile, tracker.sender_id)
         await remember_safely(tracker, events)
         return events
-
-
-def both_sides(kb: KnowledgeBase, query: Query) -> Optional[Reply]:
-    """A comparison the follow-up itself asks for, or None (also when it fails: the plain
-    follow-up answers then)."""
-    try:
-        compared = comparison(kb, query)
-    except Exception:
-        logger.exception("comparison failed on %r", query.text)
-        return None
-    return Reply(compared) if compared else None
 
 
 class ActionAnswerYesNo(ProfileAction):

@@ -47,11 +47,19 @@ FACTORS = {
 }
 
 
+# The context key a factor answer leaves for the next turn.
+FACTOR_CONTEXT = "pay_factor"
+
+
 def asked_factor(query: Query) -> Optional[str]:
     """The pay factor a question asks about ("all" for what moves pay in general), when it asks
     what moves pay rather than for a figure."""
     text = query.both_texts
-    if not EFFECT.search(text) or len(set(query.entities.get("level") or [])) == 1:
+    # "and company?", "and experience?" right after a factor answer: the next factor ("and
+    # startups?" names a company: the pay there)
+    follows = (bool((query.previous.get("entities") or {}).get(FACTOR_CONTEXT)) and not query.said
+               and len(text.split()) <= 5)
+    if not (EFFECT.search(text) or follows) or len(set(query.entities.get("level") or [])) == 1:
         return None
     for factor, words in FACTORS.items():
         if words.search(text):

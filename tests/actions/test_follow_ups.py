@@ -44,3 +44,10 @@ def test_two_company_types_after_a_salary_answer_get_both_sides():
                      {"company_type": ["enterprise", "startup"]}, slots=slots_after(first))
     assert "established enterprise" in out.text.lower() and "startup" in out.text.lower()
     assert "+20-40%" in out.text  # the startup side's premium, not only the first one named
+
+
+def test_another_pay_factor_after_a_factor_answer_gets_that_factor():
+    first = run_action(ActionSalary(), "how much does location matter for pay?", "ask_salary")
+    assert "30-50%" in first.text
+    out = run_action(ActionFollowUp(), "and company?", "followup_what_about", slots=slots_after(first))
+    assert "20-40%" in out.text and out.text != first.text
