@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from bot.answering.action_base import (
     ProfileAction,
     action_registry,
-    answer_other_questions,
+    answer_or_ask_again,
     answer_safely,
     knowledge_base,
     remember_safely,
@@ -79,7 +79,7 @@ class ActionAnswerYesNo(ProfileAction):
             return await ActionUpdateProfile().respond(dispatcher, tracker, domain)
         if asked_questions(tracker.latest_message or {}):
             # "that doesn't answer it. do employers care about a degree?": the question
-            return await answer_other_questions(self.name(), tracker, [], dispatcher)
+            return await answer_or_ask_again(self.name(), tracker, dispatcher)
         if pending and intent == "deny":
             dispatcher.utter_message(response="utter_no_problem")
             return [SlotSet("pending", None)]

@@ -11,6 +11,7 @@ from bot.actions.followup import ActionFollowUp, answer_in_words
 from bot.answering.action_base import (
     ProfileAction,
     action_registry,
+    answer_or_ask_again,
     answer_other_questions,
     answer_safely,
     knowledge_base,
@@ -134,7 +135,7 @@ class ActionUpdateProfile(ProfileAction):
                 updates[pending_slot] = answer
         if not updates:
             if asked_questions(message):
-                return await answer_other_questions(self.name(), tracker, [], dispatcher)
+                return await answer_or_ask_again(self.name(), tracker, dispatcher)
             if query.about_someone_else():
                 dispatcher.utter_message(text=SOMEONE_ELSE_REPLY)
             else:

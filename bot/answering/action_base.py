@@ -23,7 +23,7 @@ from bot.answering.profile_memory import remember, restore_profile
 from bot.answering.query import Profile, Query, drop_unknown_entities, experience_years
 from bot.answering.questions import QUESTION_ENTITY, asked_questions, narrowed
 from bot.answering.ratings import new_answer_id, rating_token
-from bot.answering.routing import topic_action
+from bot.answering.routing import follow_up_action, topic_action
 from bot.answering.sources import recorded
 from bot.answering.statements import years_mean
 from knowledge import KnowledgeBase
@@ -161,6 +161,10 @@ class KnowledgeAction(ProfileAction, metaclass=ABCMeta):
         return events
 
 
+# A follow-up asked beside other things: answered as the previous answer's follow-up.
+FOLLOW_UP_INTENT = "followup_what_about"
+
+
 def _about(message: Dict[str, Any], asked: Any) -> Any:
     """The entity values a question names, as a key: two questions for one action differ by it."""
     if asked is None:
@@ -179,8 +183,13 @@ async def answer_other_questions(answered: str, tracker: Tracker, events: List[D
     first = next((a for a in questions if action_for_intent().get(a.intent) == answered), None)
     done = {(answered, _about(message, first))}
     more: List[Dict[str, Any]] = []
+    previous: Dict[str, Any] = tracker.get_slot("context") or {}
     for asked in questions:
+        query = Query.from_message(narrowed(message, asked), previous)
         name = action_for_intent().get(asked.intent, "")
+        if asked.intent == FOLLOW_UP_INTENT:  # "what about remote?" inside a longer message
+            name = follow_up_action(previous.get("action", ""), query.entities)
+            query = query.continuing()
         action = action_registry().get(name)
         key = (name, _about(message, asked))
         if asked is first or action is None or key in done:
@@ -190,12 +199,21 @@ async def answer_other_questions(answered: str, tracker: Tracker, events: List[D
         for e in [*events, *more]:
             if e.get("event") == "slot" and hasattr(profile, e["name"]):
                 setattr(profile, e["name"], e["value"])
-        query = Query.from_message(narrowed(message, asked), tracker.get_slot("context") or {})
         reply = await asyncio.to_thread(action.answer_of_its_kind, profile, query)
         reply = reply or await answer_safely(action, profile, query, dispatcher)
         if reply is not None:
             more += send(dispatcher, name, query, reply, profile, tracker.sender_id)
     return more
+
+
+async def answer_or_ask_again(answered: str, tracker: Tracker,
+                              dispatcher: CollectingDispatcher) -> List[Dict[str, Any]]:
+    """The message's questions answered, or, when none could be, a request to rephrase: a turn
+    never ends without a reply."""
+    events = await answer_other_questions(answered, tracker, [], dispatcher)
+    if not dispatcher.messages:
+        dispatcher.utter_message(response="utter_rephrase")
+    return events
 
 
 async def remember_safely(tracker: Tracker, events: List[Dict[str, Any]]) -> None:

@@ -70,3 +70,21 @@ def test_a_no_followed_by_a_question_answers_the_question():
     ents = [question(text, "what does an ML engineer do all day?", "ask_role")]
     out = run_action(ActionAnswerYesNo(), text, "deny", ents)
     assert "Day to day" in out.text and "utter_no_problem" not in out.responses
+
+
+def test_a_follow_up_inside_a_longer_message_continues_the_previous_answer():
+    from bot.actions.salary import ActionSalary
+    from tests.actions.conftest import slots_after
+    first = run_action(ActionSalary(), "senior salary in seattle", "ask_salary", {"level": "senior", "location": "seattle"})
+    text = "what about remote? i might want to move back to ohio near family"
+    ents = [*spans(text, location__remote="remote", location__ohio="ohio"),
+            question(text, "what about remote?", "followup_what_about")]
+    out = run_action(ActionUpdateProfile(), text, "inform", ents, slots=slots_after(first))
+    assert out.messages and "remote" in out.text.lower() and "Senior" in out.text
+    assert not out.sets("location")
+
+
+def test_a_question_nothing_can_answer_still_gets_a_reply():
+    text = "what about that? i might move someday"
+    out = run_action(ActionUpdateProfile(), text, "inform", [question(text, "what about that?", "followup_what_about")])
+    assert out.messages and out.responses == ["utter_rephrase"]
