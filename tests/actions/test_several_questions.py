@@ -75,7 +75,8 @@ def test_a_no_followed_by_a_question_answers_the_question():
 def test_a_follow_up_inside_a_longer_message_continues_the_previous_answer():
     from bot.actions.salary import ActionSalary
     from tests.actions.conftest import slots_after
-    first = run_action(ActionSalary(), "senior salary in seattle", "ask_salary", {"level": "senior", "location": "seattle"})
+    first = run_action(ActionSalary(), "senior salary in seattle", "ask_salary",
+                       {"level": "senior", "location": "seattle"})
     text = "what about remote? i might want to move back to ohio near family"
     ents = [*spans(text, location__remote="remote", location__ohio="ohio"),
             question(text, "what about remote?", "followup_what_about")]
