@@ -1,6 +1,6 @@
 """The learning sequence: the whole roadmap, where to start, and what comes next."""
 import re
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Optional
 
 from bot.answering.action_base import KnowledgeAction, Reply
 from bot.answering.query import Profile, Query
@@ -63,6 +63,17 @@ class ActionWhereToStart(KnowledgeAction):
                      context={"learning_step": [step.id]})
 
 
+AFTER = re.compile(r"\bafter\b", re.IGNORECASE)
+
+
+def step_of_skill_after(kb: KnowledgeBase, query: Query) -> Optional[str]:
+    """'what comes after python?': the roadmap step where the named skill is learned."""
+    skill = query.first("skill")
+    if not skill or not AFTER.search(query.text):
+        return None
+    return next((k.learning_step_id for c in kb.skill_categories() for k in c.skills if k.id == skill), None)
+
+
 DONE = re.compile(r"\b(?:finished|finish|done|completed|complete|through with|wrapped up|covered)\b", re.IGNORECASE)
 
 
@@ -72,7 +83,8 @@ class ActionNextStep(KnowledgeAction):
 
     def answer(self, kb: KnowledgeBase, profile: Profile, query: Query) -> Reply:
         # "what's next?" right after a learning answer continues from the step it presented.
-        asked_step = query.first("learning_step") or query.previous_entity("learning_step")
+        asked_step = (query.first("learning_step") or step_of_skill_after(kb, query)
+                      or query.previous_entity("learning_step"))
         slots: Dict[str, Any] = {}
         if asked_step:
             # Skip what the user has already done beyond the step they named. Asking what comes

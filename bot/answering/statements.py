@@ -38,6 +38,11 @@ OTHER_PERSON = re.compile(
     r"were|knows?|works?|writes?|codes?|programs?|lives?|uses?|does|did|has|have|studies|study|studying|learns?|"
     r"learning|wants?|already|also|just|only|really)\b",
     re.IGNORECASE)
+# Said right after a value: it is not (or no longer) the user's.
+RETRACTED_AFTER = re.compile(
+    r"[^.;!?]{0,12}?\b(?:is|are|'s)\s+(?:basically\s+|pretty much\s+|really\s+|super\s+|very\s+)?(?:nothing|"
+    r"non-?existent|zero|rusty|weak|minimal)\b|\W*,?\s*(?:take|cross) (?:it|that|them) off\b|"
+    r"\W*,?\s*(?:remove|drop|scratch|forget) (?:it|that|them)\b", re.IGNORECASE)
 # The user back in the clause after someone else: "my partner knows SQL and I know Python".
 FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|me|my|myself)\b", re.IGNORECASE)
 FROM_BEFORE = re.compile(r"\b(?:from|used to|previously|formerly|before)\s*$", re.IGNORECASE)
@@ -55,7 +60,8 @@ HYPOTHETICAL = re.compile(
     r"\b(?:thinking (?:about|of)|think about|considering|consider|wondering|might|maybe|wanna|want to|would like to|"
     r"hoping to|hope to|plan(?:ning)? to|dream(?:ing)? of|jump(?:ing)?(?: ship)? to|switch(?:ing)? to|"
     r"going|go to|if i|offers? (?:from|at)|apply(?:ing)? (?:to|at|for)|interview(?:ing)? (?:at|with)|"
-    r"move to|moving to|relocat(?:e|ing) to)\b", re.IGNORECASE)
+    r"move to|moving to|relocat(?:e|ing) to|(?:to|gonna|should i|must i) (?:learn|study|pick up|get into)|"
+    r"(?:i'?m|i am) (?:still |currently |now )?(?:learning|studying))\b", re.IGNORECASE)
 # A move that has happened or is decided: "I moved to Austin", "I'm moving to Seattle", "just relocated to".
 MOVE_DONE = re.compile(r"\b(?:moved|relocated|i'?m (?:now )?(?:moving|relocating)|i am (?:moving|relocating)|"
                        r"just (?:moved|relocated))\b", re.IGNORECASE)
@@ -77,7 +83,9 @@ PROGRAMMING_JOB = re.compile(
     re.IGNORECASE)
 OTHER_JOB = re.compile(
     r"^\W*(?:\w+\W+){0,2}?(?:designer|analyst|manager|consultant|architect|nurse|teacher|accountant|lawyer|"
-    r"scientist|researcher|doctor|officer|associate|director|editor|writer|technician|administrator)s?\b",
+    r"scientist|researcher|doctor|officer|associate|director|editor|writer|technician|administrator|"
+    r"(?:mechanical|mech|civil|electrical|chemical|structural|industrial|aerospace|biomedical|process|"
+    r"manufacturing|network|hardware|sales|support|field|nuclear|petroleum) engineer)s?\b",
     re.IGNORECASE)
 ML_JOB = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:ml|mle|machine learning|ai|deep learning|mlops)\b", re.IGNORECASE)
 
@@ -115,6 +123,9 @@ def stance(text: str, start: Optional[int], end: Optional[int]) -> str:
     if other and not FIRST_PERSON.search(text[clause_start + other.end():start]):
         return SOMEONE_ELSE
     if DENIAL.search(before):
+        return DENIED
+    # "my python is basically nothing, take it off the list"
+    if RETRACTED_AFTER.match(after):
         return DENIED
     # "Java, not really", "Seattle? not anymore"; but in "Cleveland not Columbus" the "not" is Columbus's
     if re.match(r"\W*(?:no more|anymore|any more|not(?:\s+(?:anymore|any more|really|much|at all|so much))?\W*$)",

@@ -63,3 +63,8 @@ def test_and_then_after_a_step_goes_on_to_the_following_one():
     start = run_action(ActionWhereToStart(), "where do i start", "ask_where_to_start")
     then = run_action(ActionFollowUp(), "ok and then?", "followup_what_about", slots=slots_after(start))
     assert "Linear algebra & calculus" in then.text
+
+
+def test_what_comes_after_a_skill_is_the_step_after_the_one_that_teaches_it():
+    out = run_action(ActionNextStep(), "after python what comes next?", "ask_next_step", {"skill": "python"})
+    assert "Linear algebra" in out.text.split("\n")[0]

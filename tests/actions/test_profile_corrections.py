@@ -278,3 +278,24 @@ def test_x_not_y_keeps_x_and_takes_off_y():
 def test_dont_store_my_location_takes_it_off():
     out = update("actually dont store my location, remove it pls", slots={"location": "bay_area"})
     assert out.sets("location") and out.slot("location") is None
+
+
+def test_a_skill_said_to_be_nothing_is_taken_off():
+    out = update("tbh my python is basically nothing, take it off the list", slots={"skills_known": ["python", "sql"]},
+                 skill__python="python")
+    assert out.slot("skills_known") == ["sql"]
+
+
+def test_a_skill_the_user_has_yet_to_learn_is_not_known():
+    assert not update("is java useful or do i have to learn scala", skill__scala="scala").sets("skills_known")
+
+
+def test_seniority_as_a_mechanical_engineer_is_no_ml_level():
+    assert not update("i'm a senior mechanical engineer", level__senior="senior").sets("level")
+
+
+def test_steps_named_with_learning_in_their_names_are_done():
+    text = "i've done python fundamentals, supervised learning and deep learning"
+    out = update(text, learning_step__python_fundamentals="python_fundamentals",
+                 learning_step__supervised="supervised_learning", learning_step__deep="deep_learning")
+    assert out.slot("steps_done") == ["python_fundamentals", "supervised_learning", "deep_learning"]
