@@ -1,6 +1,8 @@
 """What a message says about the user, entity by entity: that it holds ("I know SQL"), that it
 does not or no longer holds ("I don't know Java", "scratch Java", "not in Seattle anymore",
-"I moved to Austin from Chicago"), or that it is about someone else ("my partner writes SQL").
+"I moved to Austin from Chicago"), that it is about someone else ("my partner writes SQL"), or
+that it is only asked about, compared or considered ("what does a junior earn?", "startup or
+Amazon?", "thinking about jumping to Google"): then it is the question's, not the profile's.
 
 Each entity is read in its own clause (split at sentence ends, ";", "but", "although", ...),
 with the cue words before it in that clause. Non-ML seniority ("staff Android developer")
@@ -136,10 +138,8 @@ def stance(text: str, start: Optional[int], end: Optional[int]) -> str:
 
 def _asked_in_question(before: str) -> bool:
     """'what would a junior make': the value is what a question asks about, not a fact about the user."""
-    question = None
-    for question in QUESTION_BEFORE.finditer(before):
-        pass
-    return question is not None and not STATES_AFTER.search(before[question.end():])
+    questions = list(QUESTION_BEFORE.finditer(before))
+    return bool(questions) and not STATES_AFTER.search(before[questions[-1].end():])
 
 
 def other_career(text: str, end: Optional[int]) -> Optional[str]:
