@@ -1,4 +1,5 @@
 """What an ML engineer does, and how the role compares with related roles."""
+import re
 from typing import List
 
 from bot.answering.action_base import KnowledgeAction, Reply, action_registry
@@ -16,6 +17,8 @@ class ActionExplainRole(KnowledgeAction):
         return "action_explain_role"
 
     def answer(self, kb: KnowledgeBase, profile: Profile, query: Query) -> Reply:
+        if asks_about_a_level(query):
+            return action_registry()["action_career_levels"].answer(kb, profile, query)
         ov = kb.role_overview()
         text = f"{ov.summary}\n\n**Day to day:**\n{bullets(ov.duties)}\n\n{ov.intersection}"
         note = kb.background_note("role", profile.background)
@@ -29,6 +32,21 @@ class ActionExplainRole(KnowledgeAction):
             intent_button("Skills I need", "ask_skills"),
             intent_button("Salary", "ask_salary"),
         ])
+
+
+# A level named as an ML job: "a staff ML engineer" (but "the principal responsibilities").
+LEVEL_AS_JOB = re.compile(r"\b(?:junior|jr|mid[- ]?level|mid|senior|sr|staff|principal|lead)\s+(?:ml|mle|mles|"
+                          r"machine learning|ai)\b", re.IGNORECASE)
+
+
+def asks_about_a_level(query: Query) -> bool:
+    """'what does a staff MLE do?', or 'what do they do?' after the staff years: that level's scope.
+    'I'm a junior, what does an MLE do?' is about the role."""
+    level = query.first("level")
+    if not level or level in query.about_user("level"):
+        return False
+    carried = not any(s.kind == "level" for s in query.said)
+    return carried or bool(LEVEL_AS_JOB.search(query.text))
 
 
 def roles_to_compare(query: Query) -> List[str]:

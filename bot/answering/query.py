@@ -114,10 +114,13 @@ class Query:
         return values[0] if values else None
 
     def about_user(self, kind: str) -> List[str]:
-        """Values of this kind the user says hold for themselves, in order; for the ML level also
-        the level they aim for ("I want to become a senior MLE")."""
-        return [s.value for s in self.said if s.kind == kind and (s.stance == HOLDS or
-                                                                  (s.stance == TARGET and kind == "level"))]
+        """Values of this kind the user says hold for themselves, in order; for the ML level, when
+        they name none, the level they aim for ("I want to become a senior MLE"; but "mid-level,
+        aiming for staff" is mid-level)."""
+        held = [s.value for s in self.said if s.kind == kind and s.stance == HOLDS]
+        if held or kind != "level":
+            return held
+        return [s.value for s in self.said if s.kind == kind and s.stance == TARGET]
 
     def denied(self, kind: str) -> List[str]:
         """Values the user says do not (or no longer) hold for them."""

@@ -60,7 +60,8 @@ THAN_NEXT = re.compile(r"^\W*(?:or|vs\.?|versus|compared to|compared with)\b", r
 # "would I take a cut going junior?", "an offer from Meta".
 HYPOTHETICAL = re.compile(
     r"\b(?:thinking (?:about|of)|think about|considering|consider|wondering|might|maybe|wanna|want to|would like to|"
-    r"hoping to|hope to|plan(?:ning)? to|dream(?:ing)? of|jump(?:ing)?(?: ship)? to|switch(?:ing)? to|"
+    r"hoping to|hope to|plan(?:ning)? to|dream(?:ing)? of|goal|aim(?:ing)?(?: for| to be)?|target|"
+    r"jump(?:ing)?(?: ship)? to|switch(?:ing)? to|"
     r"going|go to|if i|offers? (?:from|at)|apply(?:ing)? (?:to|at|for)|interview(?:ing)? (?:at|with)|"
     r"move to|moving to|relocat(?:e|ing) to|(?:to|gonna|should i|must i) (?:learn|study|pick up|get into)|"
     r"(?:i'?m|i am) (?:still |currently |now )?(?:learning|studying))\b", re.IGNORECASE)

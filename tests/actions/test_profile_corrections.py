@@ -299,3 +299,9 @@ def test_steps_named_with_learning_in_their_names_are_done():
     out = update(text, learning_step__python_fundamentals="python_fundamentals",
                  learning_step__supervised="supervised_learning", learning_step__deep="deep_learning")
     assert out.slot("steps_done") == ["python_fundamentals", "supervised_learning", "deep_learning"]
+
+
+def test_the_level_the_user_is_at_wins_over_the_one_they_aim_for():
+    out = update("mid-level MLE in dallas. goal: staff in ~3 yrs", level__mid="mid", level__staff="staff",
+                 location__dallas="dallas")
+    assert out.slot("level") == "mid"

@@ -1,5 +1,5 @@
 from bot.actions.role import ActionComparePay, ActionCompareRoles, ActionExplainRole
-from tests.actions.conftest import run_action, slots_after
+from tests.actions.conftest import run_action, slots_after, spans
 
 
 def test_role_answer_lists_the_day_to_day_work():
@@ -33,3 +33,21 @@ def test_which_pays_more_without_context_ranks_all_roles():
     order = [out.text.index(n)
              for n in ("Research Scientist", "Machine Learning Engineer", "Data Scientist", "Data Engineer")]
     assert order == sorted(order)
+
+
+def test_what_a_level_does_is_that_levels_scope():
+    text = "what does a staff ML engineer actually do?"
+    out = run_action(ActionExplainRole(), text, "ask_role", spans(text, level__staff="staff"))
+    assert "company-wide" in out.text.lower()
+
+
+def test_the_users_own_level_beside_a_role_question_gets_the_role():
+    text = "I'm a junior, what does an ML engineer do?"
+    out = run_action(ActionExplainRole(), text, "ask_role", spans(text, level__junior="junior"))
+    assert "Day to day" in out.text
+
+
+def test_principal_as_an_adjective_is_no_level_question():
+    text = "could you outline the principal responsibilities of an ML engineer?"
+    out = run_action(ActionExplainRole(), text, "ask_role", spans(text, level__principal="staff"))
+    assert "Day to day" in out.text
