@@ -121,4 +121,7 @@ def answer_in_words(slot: Optional[str], query: Query) -> Optional[str]:
             found = kb.resolve(entity_kind(slot), " ".join(words[i:i + size]))
             if found:
                 return found
+    if entity_kind(slot) == "learning_step":  # "linear algebra" for "which step have you finished?"
+        from bot.actions.learning import step_teaching
+        return step_teaching(kb, query.first("skill"))
     return None

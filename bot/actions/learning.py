@@ -66,12 +66,14 @@ class ActionWhereToStart(KnowledgeAction):
 AFTER = re.compile(r"\bafter\b", re.IGNORECASE)
 
 
-def step_of_skill_after(kb: KnowledgeBase, query: Query) -> Optional[str]:
-    """'what comes after python?': the roadmap step where the named skill is learned."""
-    skill = query.first("skill")
-    if not skill or not AFTER.search(query.text):
-        return None
+def step_teaching(kb: KnowledgeBase, skill: Optional[str]) -> Optional[str]:
+    """The roadmap step where a skill is learned."""
     return next((k.learning_step_id for c in kb.skill_categories() for k in c.skills if k.id == skill), None)
+
+
+def step_of_skill_after(kb: KnowledgeBase, query: Query) -> Optional[str]:
+    """'what comes after python?': the step that teaches the named skill."""
+    return step_teaching(kb, query.first("skill")) if AFTER.search(query.text) else None
 
 
 DONE = re.compile(r"\b(?:finished|finish|done|completed|complete|through with|wrapped up|covered)\b", re.IGNORECASE)

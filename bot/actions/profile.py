@@ -128,10 +128,13 @@ class ActionUpdateProfile(ProfileAction):
         profile = Profile.from_tracker(tracker)
         updates = await asyncio.to_thread(profile_updates, profile, said, lambda years: kb.level_for_years(years).id)
         pending_slot = (tracker.get_slot("pending") or {}).get("slot")
-        if pending_slot in PROFILE_SLOTS and pending_slot not in updates:
+        if pending_slot in (*PROFILE_SLOTS, *LIST_SLOTS) and pending_slot not in updates:
             # "yes obviously i write python" after "do you already know how to program?"
             answer = await asyncio.to_thread(answer_in_words, pending_slot, query)
-            if answer is not None and answer != getattr(profile, pending_slot):
+            current = getattr(profile, pending_slot)
+            if pending_slot in LIST_SLOTS and answer is not None and answer not in current:
+                updates[pending_slot] = [*current, answer]
+            elif pending_slot in PROFILE_SLOTS and answer is not None and answer != current:
                 updates[pending_slot] = answer
         if not updates:
             if asked_questions(message):

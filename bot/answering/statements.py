@@ -251,6 +251,10 @@ ML_WORDS = re.compile(r"\b(?:ml|mle|machine|learning|ai|deep|mlops)\b", re.IGNOR
 NOT_A_JOB = re.compile(r"\b(?:not|no|never|former|ex|want|wanna|aspiring|future|wannabe)\b", re.IGNORECASE)
 
 
+# Words no job title has: "I'm a BI dev, I meant data scientist" must not store "i meant data scientist".
+NOT_IN_A_JOB = re.compile(r"\b(?:i|im|me|my|meant|mean|and|but|or|so|then|was|is|am|actually|sorry)\b", re.IGNORECASE)
+
+
 def stated_job(text: str) -> Optional[str]:
     """The user's own job as they name it, lowercased, or None."""
     for match in STATED_JOB.finditer(text or ""):
@@ -258,7 +262,7 @@ def stated_job(text: str) -> Optional[str]:
         if from_start and (not match.group("here") or match.group("job").lower().endswith("s")):
             continue  # "data analyst here", "nurse at a clinic, ..." name a job; "engineers earn ..." does not
         job = " ".join(match.group("job").lower().split())
-        if not ML_WORDS.search(job) and not NOT_A_JOB.search(job):
+        if not ML_WORDS.search(job) and not NOT_A_JOB.search(job) and not NOT_IN_A_JOB.search(job):
             return job
     return None
 

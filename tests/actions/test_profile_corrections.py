@@ -305,3 +305,13 @@ def test_the_level_the_user_is_at_wins_over_the_one_they_aim_for():
     out = update("mid-level MLE in dallas. goal: staff in ~3 yrs", level__mid="mid", level__staff="staff",
                  location__dallas="dallas")
     assert out.slot("level") == "mid"
+
+
+def test_a_skill_typed_as_the_finished_step_marks_the_step_that_teaches_it():
+    asked = run_action(ActionNextStep(), "what's my next step", "ask_next_step")
+    out = update("linear algebra", slots=slots_after(asked), skill__linear="linear_algebra")
+    assert out.slot("steps_done") == ["linear_algebra_calculus"] and "Supervised learning" in out.text
+
+
+def test_a_sentence_fragment_is_no_job():
+    assert not update("oops i'm a, i meant data scientist").sets("occupation")
