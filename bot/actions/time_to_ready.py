@@ -1,4 +1,6 @@
 """How long it takes to become job-ready, by programming background."""
+from typing import Optional
+
 from bot.answering.action_base import KnowledgeAction, Reply, action_registry
 from bot.answering.query import Profile, Query
 from bot.answering.replies import inform_button, intent_button, join_words, months, since_background
@@ -15,6 +17,16 @@ def every_background(kb: KnowledgeBase) -> TimeToReady:
     return result
 
 
+# The skill category of programming languages (skills.yml).
+LANGUAGES = "languages"
+
+
+def known_language(kb: KnowledgeBase, profile: Profile) -> Optional[str]:
+    """The name of a programming language the user said they know, if any."""
+    return next((k.name for c in kb.skill_categories() if c.id == LANGUAGES for k in c.skills
+                 if k.id in profile.skills_known), None)
+
+
 class ActionTimeToReady(KnowledgeAction):
     def name(self) -> str:
         return "action_time_to_ready"
@@ -25,6 +37,9 @@ class ActionTimeToReady(KnowledgeAction):
             # "how many years until staff?": the years of that level, not the time to a first job
             return action_registry()["action_career_levels"].answer(kb, profile, query)
         background = query.first("background") or profile.background
+        language = None if background else known_language(kb, profile)
+        if language:  # "I know Python" is a programming background: no need to ask
+            background = PROGRAMMER
         if background is None and profile.may_ask("background"):
             general = every_background(kb)
             both = "; ".join(f"{o.name}: {months(o.months_min, o.months_max)}" for o in general.options)
@@ -40,7 +55,7 @@ class ActionTimeToReady(KnowledgeAction):
             return Reply("With focused effort: " + "; ".join(lines) + f". {general.note.text}",
                          [intent_button("Where do I start?", "ask_where_to_start")])
         bg = result.background
-        since = since_background(bg.id) or f"For those {bg.name}"
+        since = f"Since you know {language}" if language else since_background(bg.id) or f"For those {bg.name}"
         text = (f"{since}, expect about **{months(bg.months_min, bg.months_max)}** of focused learning "
                 f"to be job-ready. {result.note.text}")
         plan = kb.learning_plan(profile.steps_done)

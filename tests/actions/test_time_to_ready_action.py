@@ -37,3 +37,10 @@ def test_how_long_to_a_level_beyond_the_first_gets_that_levels_years():
     out = run_action(ActionTimeToReady(), "and staff, how many years in is that?", "ask_time_to_ready",
                      {"level": "staff"})
     assert "7+" in out.text and "12-18 months" not in out.text
+
+
+def test_a_known_programming_language_is_a_programming_background():
+    out = run_action(ActionTimeToReady(), "how long will it take me?", "ask_time_to_ready",
+                     slots={"skills_known": ["sql", "python"]})
+    assert out.text.startswith("Since you know Python") and "12-18 months" in out.text
+    assert "Do you already know how to program?" not in out.text
