@@ -7,6 +7,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from bot.actions.learning import step_teaching
 from bot.answering.action_base import (
     ProfileAction,
     action_registry,
@@ -122,6 +123,5 @@ def answer_in_words(slot: Optional[str], query: Query) -> Optional[str]:
             if found:
                 return found
     if entity_kind(slot) == "learning_step":  # "linear algebra" for "which step have you finished?"
-        from bot.actions.learning import step_teaching
         return step_teaching(kb, query.first("skill"))
     return None

@@ -47,7 +47,8 @@ def names_one_part(message: Dict[str, Any]) -> bool:
     """Whether a "forget/remove ..." message names a part of the profile (a value or a field) and
     not all of it ("forget everything, my location too" is all of it)."""
     kinds = {*PROFILE_SLOTS, *LIST_ENTITIES}
-    if EVERYTHING.search(message.get("text") or ""):
+    text = message.get("text") or ""
+    if EVERYTHING.search(text):
         return False
     return (any(e.get("entity") in kinds and isinstance(e.get("start"), int) for e in message.get("entities") or [])
-            or bool(retracted_fields(message.get("text") or "")))
+            or bool(retracted_fields(text)))

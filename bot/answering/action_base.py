@@ -17,7 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from bot.answering.comparison import comparison
 from bot.answering.intent_actions import action_for_intent
 from bot.answering.knowledge_access import knowledge_base
-from bot.answering.pay_factors import FACTOR_CONTEXT, asked_factor, pay_factor_answer
+from bot.answering.pay_factors import FACTOR_CONTEXT, pay_factor_answer
 from bot.answering.prerequisites import prerequisites
 from bot.answering.profile_memory import remember, restore_profile
 from bot.answering.query import Profile, Query, drop_unknown_entities, experience_years
@@ -124,7 +124,7 @@ class KnowledgeAction(ProfileAction, metaclass=ABCMeta):
             if text:
                 return Reply(text)
             factor = pay_factor_answer(kb, query, self.about_pay) if len(roles) < 2 else None
-            return Reply(factor, context={FACTOR_CONTEXT: [asked_factor(query) or "all"]}) if factor else None
+            return Reply(factor.text, context={FACTOR_CONTEXT: [factor.factor]}) if factor else None
 
         try:
             return with_sources(kind_answer)

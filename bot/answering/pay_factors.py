@@ -2,6 +2,7 @@
 ("does the city change pay?", "how much does experience add?") answered with that factor and
 its figures rather than one estimate."""
 import re
+from dataclasses import dataclass
 from typing import List, Optional
 
 from bot.answering.query import Query
@@ -67,7 +68,13 @@ def asked_factor(query: Query) -> Optional[str]:
     return "all" if ALL_FACTORS.search(text) else None
 
 
-def pay_factor_answer(kb: KnowledgeBase, query: Query, about_pay: bool) -> Optional[str]:
+@dataclass(frozen=True)
+class FactorAnswer:
+    factor: str  # level, location, company_type, specialization, remote or "all"
+    text: str
+
+
+def pay_factor_answer(kb: KnowledgeBase, query: Query, about_pay: bool) -> Optional[FactorAnswer]:
     """The factor answer for a what-moves-pay question; outside the salary answers only when the
     message is about pay at all ("is it worth moving to New York for a higher salary?")."""
     if not (about_pay or PAY.search(query.both_texts)):
@@ -76,9 +83,9 @@ def pay_factor_answer(kb: KnowledgeBase, query: Query, about_pay: bool) -> Optio
     if factor is None or (factor == "location" and len(set(query.entities.get("location") or [])) >= 2):
         return None  # two places: the comparison answers
     if factor == "all":
-        return "What moves ML engineer pay, by the guide (US figures):\n" + bullets(
-            describe_factor(kb, f).split("\n")[0] for f in ("level", "location", "company_type", "specialization"))
-    return describe_factor(kb, factor)
+        return FactorAnswer(factor, "What moves ML engineer pay, by the guide (US figures):\n" + bullets(
+            describe_factor(kb, f).split("\n")[0] for f in ("level", "location", "company_type", "specialization")))
+    return FactorAnswer(factor, describe_factor(kb, factor))
 
 
 # Location tiers the guide gives no figure for that a location answer names (salary_factors.yml).

@@ -34,13 +34,10 @@ async def _parse_each_question(self: MessageProcessor, message: UserMessage,
     if self.http_interpreter or text.startswith("/"):
         return parse_data
     spans = question_spans(text)
-    intent_name = (parse_data.get("intent") or {}).get("name")
-    if retracted_fields(text) and intent_name not in ("forget_me", "inform"):
-        # "actually don't store my location", "leave out where I work": a change to the profile
-        parse_data["intent"] = {"name": "inform", "confidence": (parse_data.get("intent") or {}).get("confidence")}
-    elif _describes_the_user(parse_data, text, spans):
-        # "jr mle here, at a startup in nyc", "I know python and sql, what am I missing?": the
-        # profile answer notes it, then answers each question
+    retracts = retracted_fields(text) and (parse_data.get("intent") or {}).get("name") != "forget_me"
+    if retracts or _describes_the_user(parse_data, text, spans):
+        # "actually don't store my location", "jr mle here, at a startup in nyc", "I know python
+        # and sql, what am I missing?": the profile answer notes it, then answers each question
         parse_data["intent"] = {"name": "inform", "confidence": (parse_data.get("intent") or {}).get("confidence")}
     if not spans:
         return parse_data
