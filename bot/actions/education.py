@@ -1,4 +1,5 @@
 """Education paths: degree, master's, bootcamp, self-study; majors and named programs."""
+import re
 from typing import Dict, List
 
 from bot.answering.action_base import KnowledgeAction, Reply
@@ -18,6 +19,21 @@ def path_details(p: EducationPathInfo) -> str:
     return f"**{p.name}**\n{bullets(lines)}\n{p.advice}"
 
 
+# "do I need a master's?", "is a degree required?": a yes/no question the guide's FAQ answers
+ASKS_IF_NEEDED = re.compile(r"\b(?:need|needed|require|required|requirement|necessary|mandatory|must|have to have|"
+                            r"essential)\b", re.IGNORECASE)
+# The guide's verdict per degree: a bachelor's "or equivalent experience", an advanced degree not at all
+VERDICTS = {"bachelors": "Not necessarily", "masters": "No"}
+
+
+def whether_needed(kb: KnowledgeBase, path_id: str) -> str:
+    """The guide's answer to "do I need this degree?", or "" when it has none."""
+    faq = kb.faq("phd")
+    if path_id not in VERDICTS or isinstance(faq, Unknown) or "degree_needed" not in faq.points:
+        return ""
+    return f"**{VERDICTS[path_id]}.** {faq.points['degree_needed'].text}"
+
+
 def path_buttons(kb: KnowledgeBase, skip: str = "") -> List[Dict[str, str]]:
     return [entity_button(p.name, "ask_education", education_path=p.id) for p in kb.education_paths() if p.id != skip]
 
@@ -32,7 +48,9 @@ class ActionEducationPaths(KnowledgeAction):
             path = kb.education_path(asked)
             if isinstance(path, Unknown):
                 return Reply(f"The paths in the guide are: {join_words(path.known)}.", path_buttons(kb))
-            return Reply(path_details(path), path_buttons(kb, skip=path.id))
+            details = path_details(path)
+            verdict = whether_needed(kb, path.id) if ASKS_IF_NEEDED.search(query.text) else ""
+            return Reply(f"{verdict}\n\n{details}" if verdict else details, path_buttons(kb, skip=path.id))
         paths = kb.education_paths()
         lines = [f"**{p.name}** ({months(p.duration_min_months, p.duration_max_months)}): {p.advice}" for p in paths]
         text = f"{kb.education_advice().text}\n{bullets(lines)}"

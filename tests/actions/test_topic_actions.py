@@ -29,6 +29,18 @@ def test_education_paths_overview_and_details():
     assert "48 months" not in out.text and "4 years" in out.text and "3-6 months" in out.text
     one = run_action(ActionEducationPaths(), "is a masters worth it", "ask_education", {"education_path": "masters"})
     assert "Carnegie Mellon" in one.text and "12-24 months" in one.text and "financial investment" in one.text
+    assert not one.text.startswith("**No")
+
+
+def test_asking_whether_a_degree_is_needed_gets_the_guides_verdict_first():
+    masters = run_action(ActionEducationPaths(), "do I need a master's to get hired?", "ask_education",
+                         {"education_path": "masters"})
+    assert masters.text.startswith("**No.** Most industry ML Engineer roles require only a bachelor's degree "
+                                   "or equivalent experience")
+    assert "Carnegie Mellon" in masters.text  # the path's details still follow
+    bachelors = run_action(ActionEducationPaths(), "is a degree required at all?", "ask_education",
+                           {"education_path": "bachelors"})
+    assert bachelors.text.startswith("**Not necessarily.**") and "equivalent experience" in bachelors.text
 
 
 def test_majors_and_programs():

@@ -42,7 +42,7 @@ def test_the_outlook_standing_is_part_of_the_guides_wording(kb):
 def test_the_phd_faq_says_who_a_phd_helps(kb):
     points = kb.faq("phd").points
 
-    assert set(points) == {"research_roles", "industry_roles"}
+    assert set(points) == {"research_roles", "industry_roles", "degree_needed"}
     assert "AI/ML Research Scientist" in points["research_roles"].text and "PhD helps" in points["research_roles"].text
     assert "most industry ML Engineer roles" in points["industry_roles"].text
     assert kb.faq("specialize").points == {}
