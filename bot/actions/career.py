@@ -17,7 +17,7 @@ class ActionCareerLevels(KnowledgeAction):
             level = kb.career_level(asked)
             if isinstance(level, Unknown):
                 return Reply(f"The levels in the guide are: {join_words(level.known)}.")
-            text = f"**{level.name}** ({level_years(level)}):\n{bullets(level.scope)}\nPay: {level_pay(level)}."
+            text = f"**{level.name}** ({level_years(level)}):\n{bullets(level.scope)}\nPay (US): {level_pay(level)}."
             if level.advice:
                 text += f"\n{level.advice}"
             nxt = next((lv for lv in levels if lv.position == level.position + 1), None)

@@ -10,10 +10,10 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.actions.profile import LIST_ENTITIES, ActionUpdateProfile
-from bot.answering.action_base import ProfileAction, action_registry
+from bot.answering.action_base import ProfileAction, action_registry, detail_of_last_answer, send
 from bot.answering.clauses import IS_QUESTION
 from bot.answering.feedback import DID_YOU_MEAN, OUT_OF_SCOPE, REPHRASE, log_unanswered
-from bot.answering.query import PROFILE_SLOTS, Query
+from bot.answering.query import PROFILE_SLOTS, Profile, Query
 from bot.answering.replies import intent_button
 from bot.answering.routing import next_in_sequence, topic_action
 from bot.rasa_ext.nlu.english import looks_like_gibberish
@@ -69,6 +69,9 @@ class ActionDidYouMean(ProfileAction):
         if REACTION.match(text):  # "feels good", "makes sense": nothing was asked, so nothing to guess at
             dispatcher.utter_message(response="utter_affirm")
             return []
+        meant = detail_of_last_answer(query, must_refer_back=False) if question and len(text.split()) <= 8 else None
+        if meant is not None:  # "through what year?" after the growth answer
+            return send(dispatcher, self.name(), query, meant, Profile.from_tracker(tracker), tracker.sender_id)
         buttons = suggestions(message.get("intent_ranking") or [])
         if buttons:
             dispatcher.utter_message(response="utter_did_you_mean", buttons=buttons)

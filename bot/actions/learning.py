@@ -84,6 +84,10 @@ class ActionNextStep(KnowledgeAction):
         return "action_next_step"
 
     def answer(self, kb: KnowledgeBase, profile: Profile, query: Query) -> Reply:
+        ordinal = ORDINAL_STEP.search(query.text)
+        if ordinal:  # "and the very last step?": that step, not the one after the previous answer's
+            steps = kb.learning_steps()
+            return describe_step(kb, profile, steps[0 if ordinal.group(1).lower() == "first" else -1], len(steps))
         # "what's next?" right after a learning answer continues from the step it presented.
         asked_step = (query.first("learning_step") or step_of_skill_after(kb, query)
                       or query.previous_entity("learning_step"))
@@ -112,16 +116,30 @@ class ActionNextStep(KnowledgeAction):
             last = f": the {lower_first(plan.steps[-1].name)}" if plan.steps else ""
             return Reply(f"That's the end of the roadmap{last}. Now build your portfolio and apply.",
                          [intent_button("Portfolio advice", "ask_portfolio")], slots)
-        skills = step_skills(kb, step)
         after = next((s.name for s in plan.steps if s.id == asked_step), None)
         lead = f"After {after} comes" if after else "Your next step is"
-        text = f"{lead} **{step.name}** (step {step.position} of {len(plan.steps)}): {step.summary}"
-        if profile.steps_done:
-            text += f"\n(You've done: {join_words([s.name for s in plan.done])}.)"
-        if skills:
-            todo = [k.name for k in skills if k.id not in profile.skills_known]
-            if todo:
-                text += f"\nSkills it covers: {join_words(todo)}."
-        return Reply(text, [inform_button(f"I've done {step.name}", "learning_step", step.id),
-                            intent_button("Whole roadmap", "ask_learning_path")],
-                     slots, context={"learning_step": [step.id]})
+        done = f"(You've done: {join_words([s.name for s in plan.done])}.)" if profile.steps_done else ""
+        reply = describe_step(kb, profile, step, len(plan.steps), lead, done)
+        reply.slots = slots
+        return reply
+
+
+# "the last step", "the very first one", "final stage"
+ORDINAL_STEP = re.compile(r"\b(?:very\s+)?(first|last|final)\s+(?:step|one|stage|thing)\b", re.IGNORECASE)
+
+
+def describe_step(kb: KnowledgeBase, profile: Profile, step: LearningStepInfo, total: int,
+                  lead: str = "", done: str = "") -> Reply:
+    """One roadmap step: its place, summary and the skills it covers the user doesn't know yet."""
+    position = f"step {step.position} of {total}"
+    if lead:
+        text = f"{lead} **{step.name}** ({position}): {step.summary}"
+    else:
+        text = f"The {'last step' if step.position == total else position} is **{step.name}**: {step.summary}"
+    text += f"\n{done}" if done else ""
+    todo = [k.name for k in step_skills(kb, step) if k.id not in profile.skills_known]
+    if todo:
+        text += f"\nSkills it covers: {join_words(todo)}."
+    return Reply(text, [inform_button(f"I've done {step.name}", "learning_step", step.id),
+                        intent_button("Whole roadmap", "ask_learning_path")],
+                 context={"learning_step": [step.id]})

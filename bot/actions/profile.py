@@ -44,8 +44,11 @@ def profile_updates(profile: Profile, query: Query, level_for_years) -> Dict[str
     for slot in PROFILE_SLOTS:
         said = query.about_user(slot)
         current = getattr(profile, slot)
-        if said and said[-1] != current:  # the last one said wins: "Chicago, no wait, Austin"
-            updates[slot] = said[-1]
+        # the last one said wins ("Chicago, no wait, Austin"), but not the current value named again
+        # beside the new one ("I moved to Denver, New York is old news")
+        new = [value for value in said if value != current]
+        if new:
+            updates[slot] = new[-1]
         elif not said and current and current in query.denied(slot):
             updates[slot] = None
     job = stated_job(query.text)

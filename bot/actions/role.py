@@ -5,6 +5,7 @@ from typing import List
 from bot.answering.action_base import KnowledgeAction, Reply, action_registry
 from bot.answering.query import Profile, Query
 from bot.answering.replies import bullets, entity_button, intent_button, money, since_background
+from bot.answering.statements import ASKED
 from knowledge import KnowledgeBase
 from knowledge.results import RoleInfo, Unknown
 
@@ -39,6 +40,10 @@ LEVEL_AS_JOB = re.compile(r"\b(?:junior|jr|mid[- ]?level|mid|senior|sr|staff|pri
                           r"machine learning|ai)\b", re.IGNORECASE)
 
 
+LEVEL_PEOPLE = re.compile(r"\b(?:juniors|seniors|mid-?levels|mid level engineers|staff engineers|principals)\b",
+                          re.IGNORECASE)
+
+
 def asks_about_a_level(query: Query) -> bool:
     """'what does a staff MLE do?', or 'what do they do?' after the staff years: that level's scope.
     'I'm a junior, what does an MLE do?' is about the role."""
@@ -46,7 +51,9 @@ def asks_about_a_level(query: Query) -> bool:
     if not level or level in query.about_user("level"):
         return False
     carried = not any(s.kind == "level" for s in query.said)
-    return carried or bool(LEVEL_AS_JOB.search(query.text))
+    # "what do seniors do differently?" (but "the principal responsibilities" is no level)
+    asked = any(s.kind == "level" and s.stance == ASKED for s in query.said) and bool(LEVEL_PEOPLE.search(query.text))
+    return carried or asked or bool(LEVEL_AS_JOB.search(query.text))
 
 
 def roles_to_compare(query: Query) -> List[str]:

@@ -5,8 +5,9 @@ import hashlib
 import importlib
 import logging
 import pkgutil
+import re
 from abc import ABCMeta, abstractmethod
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, Callable, Dict, List, Optional
 
@@ -14,13 +15,15 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from bot.answering.clauses import statement_part
 from bot.answering.comparison import comparison
 from bot.answering.intent_actions import action_for_intent
 from bot.answering.knowledge_access import knowledge_base
 from bot.answering.pay_factors import FACTOR_CONTEXT, pay_factor_answer
 from bot.answering.prerequisites import prerequisites
+from bot.answering.previous_answer import KEPT_CHARS, from_last_answer, line_meant, refers_back
 from bot.answering.profile_memory import remember, restore_profile
-from bot.answering.query import Profile, Query, drop_unknown_entities, experience_years
+from bot.answering.query import CARRIED_KINDS, Profile, Query, drop_unknown_entities, experience_years
 from bot.answering.questions import QUESTION_ENTITY, asked_questions, narrowed
 from bot.answering.ratings import new_answer_id, rating_token
 from bot.answering.routing import follow_up_action, topic_action
@@ -109,6 +112,9 @@ class KnowledgeAction(ProfileAction, metaclass=ABCMeta):
         """A comparison ("New York vs Seattle?") or a prerequisite question ("what comes before
         deep learning?") gets that kind of answer, whichever topic it was classified as; None:
         this action answers. A failure here falls back to this action's own answer."""
+        meant = detail_of_last_answer(query)
+        if meant is not None:  # "what's the Google one called again?"
+            return meant
         other = action_registry().get(topic_action(self.name(), query.entities) or "")
         if other is not None and other.name() != self.name():
             return with_sources(lambda kb: other.answer(kb, profile, query))
@@ -150,8 +156,9 @@ class KnowledgeAction(ProfileAction, metaclass=ABCMeta):
                 and not query.about_someone_else() and years_mean(query.understood) == "level"):
             level = await asyncio.to_thread(lambda: knowledge_base().level_for_years(years).id)
             profile.level = learned["level"] = level
-        reply = await asyncio.to_thread(self.answer_of_its_kind, profile, query)
-        reply = reply or await answer_safely(self, profile, query, dispatcher)
+        own = self._own_question(tracker)
+        reply = await asyncio.to_thread(self.answer_of_its_kind, profile, own or query)
+        reply = reply or await answer_safely(self, profile, own or query, dispatcher)
         if reply is None:
             return []
         reply.slots = {**learned, **reply.slots}
@@ -159,6 +166,26 @@ class KnowledgeAction(ProfileAction, metaclass=ABCMeta):
         events += await answer_other_questions(self.name(), tracker, events, dispatcher)
         await remember_safely(tracker, events)
         return events
+
+
+    def _own_question(self, tracker: Tracker) -> Optional[Query]:
+        """In a message of several questions ("should I specialise early? and does it pay more?"),
+        the first one this action answers, on its own; None for a message of one question."""
+        message = tracker.latest_message or {}
+        questions = asked_questions(message)
+        rest = statement_part(message.get("text") or "", [(a.start, a.end) for a in questions])
+        if len(questions) < 2 or len(re.findall(r"\w+", rest)) >= 2:  # a self-description too: all of it counts
+            return None
+        first = next((a for a in questions if action_for_intent().get(a.intent) == self.name()), None)
+        if first is None:
+            return None
+        own = Query.from_message(narrowed(message, first), tracker.get_slot("context") or {})
+        if own.entities:
+            return own
+        # "what's the pay for a senior and how many years do I need": the years to senior
+        whole = Query.from_message(message, own.previous)
+        carried = {kind: values for kind, values in whole.entities.items() if kind in CARRIED_KINDS}
+        return replace(own, entities=carried)
 
 
 # A follow-up asked beside other things: answered as the previous answer's follow-up.
@@ -201,7 +228,7 @@ async def answer_other_questions(answered: str, tracker: Tracker, events: List[D
                 setattr(profile, e["name"], e["value"])
         reply = await asyncio.to_thread(action.answer_of_its_kind, profile, query)
         reply = reply or await answer_safely(action, profile, query, dispatcher)
-        if reply is not None:
+        if reply is not None and reply.text not in {m.get("text") for m in dispatcher.messages}:  # said once
             more += send(dispatcher, name, query, reply, profile, tracker.sender_id)
     return more
 
@@ -267,6 +294,7 @@ def send(dispatcher: CollectingDispatcher, action: str, query: Query, reply: Rep
     context = {"action": reply.context_action or action,
                "entities": reply.context if reply.context is not None else query.entities,
                "digest": reply_digest(reply.text),
+               "text": reply.text[:KEPT_CHARS],
                "sources": reply.sources or {}}
     events = [SlotSet(name, value) for name, value in reply.slots.items()]
     events.append(SlotSet("context", context))
@@ -276,6 +304,18 @@ def send(dispatcher: CollectingDispatcher, action: str, query: Query, reply: Rep
     else:
         events.append(SlotSet("pending", None))
     return events
+
+
+def detail_of_last_answer(query: Query, must_refer_back: bool = True) -> Optional[Reply]:
+    """The line of the previous answer a question points at ("the Google one", "through what
+    year?"), kept as that answer's context; None when it points at none."""
+    if must_refer_back and not refers_back(query.text):
+        return None
+    line = line_meant(query.text, query.previous.get("text") or "")
+    if line is None:
+        return None
+    return Reply(from_last_answer(line), context=query.previous.get("entities") or {},
+                 context_action=query.previous.get("action"), sources=query.previous.get("sources") or {})
 
 
 def reply_digest(text: str) -> str:

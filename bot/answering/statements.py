@@ -24,8 +24,12 @@ ASKED = "asked"
 TARGET = "target"
 ASKING = re.compile(r"^\W*(?:would|will|should|shall|do|does|can|could|must|might|may|am)\s+i\b", re.IGNORECASE)
 
+# "scratch that, computer vision is what I'm into": the retraction is of what was said before, so
+# it ends a clause instead of denying the value after it.
 CLAUSE_BREAK = re.compile(r"[.;!?\n]+|,?\s+\b(?:but|although|though|however|whereas|except|actually|instead)\b"
-                          r"|,\s*(?=(?:not|i|i'm|im|i've|ive|i'd|now|and now)\b)|\bi meant\b",
+                          r"|,\s*(?=(?:not|i|i'm|im|i've|ive|i'd|now|and now)\b)|\bi meant\b"
+                          r"|\b(?:scratch|forget|ignore|disregard|strike|cancel)\s+(?:that|this)\s*[,;:.!-]"
+                          r"|\bnever ?mind\s*[,;:.!-]",
                           re.IGNORECASE)
 DENIAL = re.compile(
     r"\b(?:don'?t|do not|doesn'?t|didn'?t|did not|haven'?t|have not|hasn'?t|never|not|no longer|isn'?t|aren'?t|"
@@ -44,7 +48,9 @@ OTHER_PERSON = re.compile(
 RETRACTED_AFTER = re.compile(
     r"[^.;!?]{0,12}?\b(?:is|are|'s)\s+(?:basically\s+|pretty much\s+|really\s+|super\s+|very\s+)?(?:nothing|"
     r"non-?existent|zero|rusty|weak|minimal)\b|\W*,?\s*(?:take|cross) (?:it|that|them) off\b|"
-    r"\W*,?\s*(?:remove|drop|scratch|forget) (?:it|that|them)\b", re.IGNORECASE)
+    r"\W*,?\s*(?:remove|drop|scratch|forget) (?:it|that|them)\b|"
+    r"[^.;!?]{0,12}?\b(?:is|are|'s)\s+(?:now\s+)?(?:old news|history|ancient history|in the past|behind me|"
+    r"outdated|out of date|not true|wrong)\b", re.IGNORECASE)
 # The user back in the clause after someone else: "my partner knows SQL and I know Python".
 FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|me|my|myself)\b", re.IGNORECASE)
 FROM_BEFORE = re.compile(r"\b(?:from|used to|previously|formerly|before)\s*$", re.IGNORECASE)
@@ -267,11 +273,13 @@ def stated_job(text: str) -> Optional[str]:
     return None
 
 
-# "remove my location", "leave out where I work", "forget the company part": a whole field.
+# "remove my location", "leave out where I work", "forget the company part": a whole field (but in
+# "scratch that, I'm mid-level now" the user states a new level).
 FIELD_RETRACTION = re.compile(
     r"\b(?:forget|remove|delete|drop|scratch|leave out|don'?t (?:store|keep|save)|do not (?:store|keep|save)|"
-    r"stop storing|clear|erase)\b[^.!?]{0,25}?\b(?P<field>location|city|where i (?:live|work)|company|employer|"
-    r"level|seniority|interest|speciali[sz]ation|background|skills|steps|job|occupation|profession)\b", re.IGNORECASE)
+    r"stop storing|clear|erase)\b(?:(?!\b(?:i'?m|i am)\b)[^.!?]){0,25}?(?<![-\w])"
+    r"(?P<field>location|city|where i (?:live|work)|company|employer|level|seniority|interest|speciali[sz]ation|"
+    r"background|skills|steps|job|occupation|profession)\b", re.IGNORECASE)
 FIELD_SLOTS = {"location": "location", "city": "location", "where i live": "location", "where i work": "company_type",
                "company": "company_type", "employer": "company_type", "level": "level", "seniority": "level",
                "interest": "specialization", "specialisation": "specialization", "specialization": "specialization",

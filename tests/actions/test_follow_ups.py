@@ -1,10 +1,13 @@
 """A follow-up continues the answer it refers to, and never repeats it word for word."""
+from bot.actions.fallback import ActionDidYouMean
 from bot.actions.faq import ActionPhd
 from bot.actions.followup import ActionFollowUp
+from bot.actions.learning import ActionNextStep
 from bot.actions.outlook import ActionJobGrowth
 from bot.actions.role import ActionComparePay, ActionExplainRole
 from bot.actions.salary import ActionSalary
-from tests.actions.conftest import run_action, slots_after
+from bot.actions.skills import ActionListSkills
+from tests.actions.conftest import run_action, slots_after, spans
 
 
 def test_a_place_after_the_role_answer_gets_pay_there_not_the_role_again():
@@ -51,3 +54,36 @@ def test_another_pay_factor_after_a_factor_answer_gets_that_factor():
     assert "30-50%" in first.text
     out = run_action(ActionFollowUp(), "and company?", "followup_what_about", slots=slots_after(first))
     assert "20-40%" in out.text and out.text != first.text
+
+
+def test_the_named_one_of_the_last_answer_gets_that_line_of_it():
+    clouds = run_action(ActionListSkills(), "which cloud platforms do ML engineers use?", "ask_skills",
+                        {"skill_category": "cloud"})
+    out = run_action(ActionSalary(), "what's the Google one called again?", "ask_salary", {"company_type": "faang"},
+                     slots=slots_after(clouds))
+    assert out.text.startswith("From my last answer: Google Cloud (Vertex AI)")
+
+
+def test_a_short_unclear_question_about_the_last_answer_gets_the_line_it_asks_about():
+    growth = run_action(ActionJobGrowth(), "how fast is the field growing", "ask_job_growth")
+    out = run_action(ActionDidYouMean(), "through what year?", "nlu_fallback", slots=slots_after(growth))
+    assert out.text.startswith("From my last answer:") and "2026" in out.text
+
+
+def test_the_very_last_step_is_the_capstone_not_the_step_after_the_last_answer():
+    after = run_action(ActionNextStep(), "what comes right after supervised learning?", "ask_next_step",
+                       {"learning_step": "supervised_learning"})
+    out = run_action(ActionNextStep(), "and the very last step?", "ask_next_step", slots=slots_after(after))
+    assert out.text.startswith("The last step is **Capstone project**")
+
+
+def test_what_seniors_do_differently_is_the_senior_level_not_the_role():
+    out = run_action(ActionExplainRole(), "what do seniors actually do differently?", "ask_role",
+                     spans("what do seniors actually do differently?", level__seniors="senior"))
+    assert out.text.startswith("**Senior ML Engineer**") and "technical strategy" in out.text
+
+
+def test_the_principal_responsibilities_are_the_role_not_the_principal_level():
+    text = "Could you please outline the principal responsibilities of a machine learning engineer?"
+    out = run_action(ActionExplainRole(), text, "ask_role", spans(text, level__principal="staff"))
+    assert "Day to day" in out.text

@@ -315,3 +315,22 @@ def test_a_skill_typed_as_the_finished_step_marks_the_step_that_teaches_it():
 
 def test_a_sentence_fragment_is_no_job():
     assert not update("oops i'm a, i meant data scientist").sets("occupation")
+
+
+def test_scratch_that_replaces_the_interest_with_the_one_named_after_it():
+    text = "hmm, scratch that, computer vision is what I'm really into"
+    out = update(text, slots={"specialization": "reinforcement_learning"},
+                 specialization__computer_vision="computer_vision")
+    assert out.slot("specialization") == "computer_vision"
+
+
+def test_the_old_city_named_beside_the_new_one_does_not_win_back():
+    text = "sorry, update: I moved to Denver last month, New York is old news"
+    out = update(text, slots={"location": "new_york"}, location__Denver="denver", location__New_York="new_york")
+    assert out.slot("location") == "denver"
+
+
+def test_scratch_that_before_a_new_level_sets_the_level_instead_of_clearing_it():
+    out = update("scratch that, I'm mid-level now, about 3 years in", slots={"level": "junior"},
+                 level__mid="mid")
+    assert out.slot("level") == "mid"

@@ -1,6 +1,8 @@
 """Every question of a message is answered, in order, after at most one line on what was noted."""
 from bot.actions.profile import ActionUpdateProfile
 from bot.actions.role import ActionExplainRole
+from bot.actions.faq import ActionSpecialize
+from bot.actions.time_to_ready import ActionTimeToReady
 from tests.actions.conftest import run_action, spans
 
 
@@ -89,3 +91,22 @@ def test_a_question_nothing_can_answer_still_gets_a_reply():
     text = "what about that? i might move someday"
     out = run_action(ActionUpdateProfile(), text, "inform", [question(text, "what about that?", "followup_what_about")])
     assert out.messages and out.responses == ["utter_rephrase"]
+
+
+def test_each_of_two_questions_is_answered_from_its_own_words_and_never_twice():
+    text = "Should I specialize in NLP right away? And does specializing actually pay more?"
+    ents = [*spans(text, specialization__NLP="nlp"),
+            question(text, "Should I specialize in NLP right away?", "ask_specialize"),
+            question(text, "And does specializing actually pay more?", "ask_salary")]
+    out = run_action(ActionSpecialize(), text, "ask_specialize", ents)
+    texts = [m["text"] for m in out.messages]
+    assert "broad fundamentals" in texts[0]
+    assert len(texts) == len(set(texts))
+
+
+def test_a_question_that_names_nothing_takes_the_level_of_the_question_beside_it():
+    text = "what's the pay for a senior mle and how many years do i need"
+    ents = [*spans(text, level__senior="senior"), question(text, "what's the pay for a senior mle", "ask_salary"),
+            question(text, "how many years do i need", "ask_time_to_ready")]
+    out = run_action(ActionTimeToReady(), text, "ask_time_to_ready", ents)
+    assert out.messages[0]["text"].startswith("**Senior ML Engineer** (5+ years)")

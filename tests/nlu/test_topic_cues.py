@@ -47,6 +47,9 @@ def test_a_cues_file_entry_without_cues_is_refused_with_the_file_named(tmp_path)
     ("is this line of work still going to be in demand later on?", "ask_learning_path", "ask_job_growth"),
     ("which libraries do I have to be fluent in?", "ask_education", "ask_skills"),
     ("how do people land their first job in this field?", "out_of_scope", "ask_job_hunting"),
+    ("what does a senior ML engineer make?", "ask_career_levels", "ask_salary"),
+    ("where am I based these days?", "ask_source", "ask_profile"),
+    ("what kind of company do I work at?", "nlu_fallback", "ask_profile"),
 ])
 def test_a_question_naming_its_topic_gets_it(topics, nlp, text, guessed, topic):
     assert cued_intent(topics, words(nlp, text), guessed, []) == topic
@@ -56,6 +59,7 @@ def test_a_question_naming_its_topic_gets_it(topics, nlp, text, guessed, topic):
     ("what are the career levels and what does each one pay?", "ask_career_levels"),  # cued: kept
     ("does a master's degree pay off?", "ask_education"),  # "pay off" is no pay question
     ("how do I build a project portfolio?", "ask_portfolio"),
+    ("what kind of company should I work at?", "ask_salary"),  # advice, not what the user told the bot
 ])
 def test_the_classifiers_intent_stands_when_it_is_a_cued_topic_or_no_cue_says_otherwise(topics, nlp, text, guessed):
     assert cued_intent(topics, words(nlp, text), guessed, []) is None

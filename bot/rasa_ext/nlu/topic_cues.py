@@ -40,7 +40,9 @@ ABOUT_THE_CONVERSATION = {
                               r"\b(?:have|got|noted|stored|saved|recorded|keep|kept)\b[^?.!]{0,25}\b(?:for|on|of) me\b",
                               re.IGNORECASE),
     "ask_why": re.compile(r"^\W*(?:\w+\W+){0,3}\w*\W*$"),
-    "ask_source": re.compile(r"^\W*(?:\w+\W+){0,4}\w*\W*$|\b(?:source|from the guide|where .* from|says? so)\b",
+    # a short "says who?" asks for the source, a short "where am I based?" does not
+    "ask_source": re.compile(r"^(?!.*\b(?:i|i'm|im|my|me)\b)\W*(?:\w+\W+){0,4}\w*\W*$|"
+                             r"\b(?:source|from the guide|where .* from|says? so)\b",
                              re.IGNORECASE),
 }
 # A request is a question too: "please state the median pay", "give me the salary for seniors".

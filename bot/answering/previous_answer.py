@@ -1,0 +1,54 @@
+"""A question about a detail of the bot's last answer ("what's the Google one called again?",
+"through what year?"): answered with the line of that answer it refers to, instead of a new
+answer on a topic guessed from one word ("Google": FAANG pay)."""
+import re
+from typing import List, Optional
+
+# How much of an answer the context keeps for this (the lines a follow-up can point at).
+KEPT_CHARS = 1500
+# "the Google one", "what's it called again?", "which one was it?"
+REFERS_BACK = re.compile(r"\bthe [\w+#.-]+ one\b|\b(?:called|named|again|was it|was that)\W*$", re.IGNORECASE)
+# Words that say nothing about which line is meant.
+FILLER = frozenset("""
+a an the and or of to in on at for by with is are was were be been it its it's that this those these what what's
+whats which who whom how when where why do does did can could would should will shall i me my you your we our they
+their one ones called named again again? thing things about just really actually usually exactly remind tell say said
+so ok okay then there here mean meant kind sort type any some much many more most less very also still only ever
+""".split())
+
+
+def _lines(text: str) -> List[str]:
+    found = []
+    for line in text.splitlines():
+        for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z*])", line):
+            clean = sentence.replace("**", "").strip(" -•\t")
+            if len(clean.split()) >= 2:
+                found.append(clean)
+    return found
+
+
+def _words(text: str) -> List[str]:
+    return [w for w in re.findall(r"[a-z0-9+#]+", text.lower()) if len(w) >= 3 and w not in FILLER]
+
+
+def line_meant(question: str, answer: str) -> Optional[str]:
+    """The line of `answer` sharing the most words with `question` (a word matches its plural
+    or other ending: "year" finds "years"), the shortest of those that tie; None when none does."""
+    wanted = _words(question)
+    if not wanted:
+        return None
+    scored = []
+    for line in _lines(answer):
+        have = _words(line)
+        scored.append((sum(any(h.startswith(w) or (w.startswith(h) and len(h) >= 4) for h in have)
+                           for w in wanted), line))
+    best = max(scored, key=lambda s: (s[0], -len(s[1])), default=(0, ""))
+    return best[1] if best[0] else None
+
+
+def refers_back(text: str) -> bool:
+    return REFERS_BACK.search(text or "") is not None
+
+
+def from_last_answer(line: str) -> str:
+    return f"From my last answer: {line}"
