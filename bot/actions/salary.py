@@ -1,7 +1,8 @@
 """Salary estimates: a base band, the location/company/specialization premiums, and the caveats."""
 from typing import Dict, List, Optional, Sequence
 
-from bot.answering.action_base import KnowledgeAction, Reply
+from bot.actions.role import MLE
+from bot.answering.action_base import KnowledgeAction, Reply, action_registry
 from bot.answering.pay_factors import premium_line
 from bot.answering.query import Profile, Query
 from bot.answering.replies import bullets, entity_button, inform_button, join_words, level_pay, money_range
@@ -72,6 +73,8 @@ class ActionSalary(KnowledgeAction):
         return "action_salary"
 
     def answer(self, kb: KnowledgeBase, profile: Profile, query: Query) -> Reply:
+        if any(role != MLE for role in query.entities.get("role") or []):  # "what's a data engineer paid?"
+            return action_registry()["action_compare_pay"].answer(kb, profile, query)
         params: Dict[str, Optional[str]] = {}
         from_profile: List[str] = []
         for name in PARAMS:

@@ -33,18 +33,19 @@ def premium_line(adj: Adjustment, ranges: List[SalaryRange]) -> str:
 EFFECT = re.compile(r"\b(?:change|changes|affect|affects|impact|depend|depends|matter|matters|move|moves|add|adds|"
                     r"boost|bump|premium|difference|higher|more|less|really|pay well|pays well|worth|factor|factors|"
                     r"influence|vary|varies|increase|raise|most|best|highest|top|determine|determines|drive|drives|"
-                    r"needle)\b", re.IGNORECASE)
+                    r"needle|compare|compared|comparison|versus|vs|as much|same as|(?:paid|earn|make|pay) like)\b", re.IGNORECASE)
 PAY = re.compile(r"\b(?:pay|pays|paid|salary|salaries|earn|earns|earning|make|money|comp|compensation|tc|income|"
                  r"\$\$)\b", re.IGNORECASE)
 ALL_FACTORS = re.compile(r"\b(?:factors?|determines?|drives?|moves the needle|what moves|what affects|depends on)\b",
                          re.IGNORECASE)
 FACTORS = {
+    # first: "remotely from a cheap town" asks about remote work, not the town
+    "remote": re.compile(r"\b(?:remote|remotely|wfh|work from home)\b", re.I),
     "location": re.compile(r"\b(?:city|cities|location|where (?:you|i|we) live|live|living|place|region|area|hub|hubs|"
                            r"geograph\w*|moving|relocat\w*)\b", re.I),
     "company_type": re.compile(r"\b(?:company|companies|employer|faang|big tech|startups?|enterprises?|firm)\b", re.I),
     "level": re.compile(r"\b(?:experience|seniority|years|level|levels|promotion)\b", re.I),
     "specialization": re.compile(r"\b(?:niche|niches|speciali[sz]\w*|domain|domains|expertise)\b", re.I),
-    "remote": re.compile(r"\b(?:remote|remotely|wfh|work from home)\b", re.I),
 }
 
 

@@ -105,7 +105,10 @@ def test_what_moves_pay_questions_get_that_factor_with_its_figures():
              "is FAANG money really higher?": ("+20-40%", "reliably"),
              "how much does experience add?": ("$120K-$140K", "$250K+"),
              "do niche skills earn more?": ("premium salaries", "no figure"),
-             "can a remote job pay well?": ("Remote work is increasingly common", "no separate figure")}
+             "can a remote job pay well?": ("Remote work is increasingly common", "no separate figure"),
+             "working remotely from a small town, do I get paid like people in the big cities?":
+                 ("Remote work is increasingly common", "no separate figure"),
+             "how does pay where I live compare with the coasts?": ("30-50%", "Midwest")}
     for question, facts in cases.items():
         out = run_action(ActionSalary(), question, "ask_salary", slots={"asked": ["level"]})
         assert all(f in out.text for f in facts), (question, out.text)
@@ -115,4 +118,9 @@ def test_what_moves_pay_questions_get_that_factor_with_its_figures():
 def test_a_salary_question_about_two_roles_compares_their_pay():
     out = run_action(ActionSalary(), "how does a data engineer's pay compare with an ML engineer's?", "ask_salary",
                      {"role": ["data_engineer", "ml_engineer"]})
+    assert "$130K" in out.text and "$165K" in out.text
+
+
+def test_a_salary_question_about_another_role_gets_that_roles_pay_beside_the_mles():
+    out = run_action(ActionSalary(), "what's a data engineer paid?", "ask_salary", {"role": "data_engineer"})
     assert "$130K" in out.text and "$165K" in out.text

@@ -16,7 +16,8 @@ QUESTIONS = {
     "es": ["cuánto gana un ingeniero de aprendizaje automático", "quiero cambiar de carrera, por dónde empiezo",
            "cuánto tiempo se tarda en estar preparado"],
     "pt": ["quanto ganha um engenheiro de aprendizado de máquina", "quero me tornar engenheiro, por onde começo",
-           "quais habilidades eu preciso para trabalhar nessa área"],
+           "quais habilidades eu preciso para trabalhar nessa área",
+           "preciso de um mestrado para ser cientista de dados?"],  # half its words are in the English dictionary
     "it": ["quanto guadagna un ingegnere di apprendimento automatico", "voglio cambiare carriera, da dove comincio",
            "quali competenze servono per questo lavoro"],
     "nl": ["hoeveel verdient een ingenieur in machinaal leren", "welke vaardigheden heb ik nodig voor dit werk",

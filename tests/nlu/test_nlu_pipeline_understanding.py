@@ -39,6 +39,9 @@ def test_a_correctly_spelled_message_has_no_corrected_text(agent):
     ("am I too old to become an ML engineer", "age"),
     ("how do I land an ML internship", "internships"),
     ("can I freelance as an ML engineer", "freelancing"),
+    ("should I put my model in a docker container", "deployment_tooling"),
+    ("when do RSUs usually vest at big tech", "equity_and_taxes"),
+    ("how long should my resume be, one page or two", "resumes"),
 ])
 def test_a_question_the_guide_does_not_cover_is_recognised_with_its_topic(agent, text, topic):
     parsed = parse(agent, text)

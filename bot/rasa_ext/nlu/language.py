@@ -3,8 +3,8 @@
 py3langid (its model ships inside the package) names the language; careerbot acts only when
 - the message has at least MIN_WORDS words and MIN_LETTERS letters besides the words of
   careerbot's own vocabulary ("machine learning engineer" is English in any language),
-- less than MAX_ENGLISH_SHARE of those words are English dictionary words, and
-- the identifier gives another language at least MIN_CONFIDENCE.
+- the identifier gives another language at least MIN_CONFIDENCE, or MIN_CONFIDENCE_MOSTLY_ENGLISH
+  when MAX_ENGLISH_SHARE or more of those words are in the English dictionary.
 So "hi", "thx", "mle tc?" and English with typos or slang stay English. A message mostly in
 another script (Devanagari, Cyrillic, CJK, ...) is not English whatever its length; there the
 identifier only has to name the language (MIN_CONFIDENCE_OTHER_SCRIPT). Plain Python.
@@ -22,6 +22,7 @@ MIN_WORDS = 3
 MIN_LETTERS = 12
 MAX_ENGLISH_SHARE = 0.5
 MIN_CONFIDENCE = 0.99
+MIN_CONFIDENCE_MOSTLY_ENGLISH = 0.9999
 MIN_OTHER_SCRIPT_LETTERS = 2
 MIN_CONFIDENCE_OTHER_SCRIPT = 0.5
 
@@ -57,9 +58,10 @@ class OtherLanguage:
         rest = [w for w in words(text) if w not in self._own]
         if len(rest) < self._min_words or sum(map(len, rest)) < self._min_letters:
             return None
-        if sum(w in self._english for w in rest) >= self._max_english_share * len(rest):
-            return None
-        return self._identified(text, self._min_confidence)
+        # Mostly English words: only a near-certain identification counts, since the dictionary has
+        # "de", "para", "ser", "dados" ("preciso de um mestrado para ser cientista de dados?")
+        mostly_english = sum(w in self._english for w in rest) >= self._max_english_share * len(rest)
+        return self._identified(text, MIN_CONFIDENCE_MOSTLY_ENGLISH if mostly_english else self._min_confidence)
 
     @staticmethod
     def _identified(text: str, min_confidence: float) -> Optional[LanguageGuess]:
