@@ -1,7 +1,7 @@
 """Every question of a message is answered, in order, after at most one line on what was noted."""
+from bot.actions.faq import ActionSpecialize
 from bot.actions.profile import ActionUpdateProfile
 from bot.actions.role import ActionExplainRole
-from bot.actions.faq import ActionSpecialize
 from bot.actions.time_to_ready import ActionTimeToReady
 from tests.actions.conftest import run_action, spans
 
