@@ -142,6 +142,8 @@ class ActionUpdateProfile(ProfileAction):
         if not updates:
             if asked_questions(message):
                 return await answer_or_ask_again(self.name(), tracker, dispatcher)
+            if IS_QUESTION.search(query.text.strip()):  # "could I work remote from Chicago and get the same?"
+                return await self._answer_question(tracker, dispatcher, domain)
             if query.about_someone_else():
                 dispatcher.utter_message(text=SOMEONE_ELSE_REPLY)
             else:
@@ -154,6 +156,20 @@ class ActionUpdateProfile(ProfileAction):
         events += await self._answer_too(profile, query, change, tracker, dispatcher)
         await remember_safely(tracker, events)  # once, with what the answer learned too
         return events
+
+    @staticmethod
+    async def _answer_question(tracker: Tracker, dispatcher: CollectingDispatcher,
+                               domain: Dict[str, Any]) -> List[Dict[str, Any]]:
+        """A question read as a statement that tells nothing new: the topic the classifier ranked
+        next, or "did you mean"."""
+        message = tracker.latest_message or {}
+        action = action_registry().get(question_also_asked(message.get("text") or "",
+                                                           message.get("intent_ranking") or [], "inform") or "")
+        if action is None:
+            from bot.actions.fallback import ActionDidYouMean  # it hands profile statements back here
+
+            return await ActionDidYouMean().respond(dispatcher, tracker, domain)
+        return await action.respond(dispatcher, tracker, domain)
 
     async def _answer_too(self, profile: Profile, query: Query, change: str, tracker: Tracker,
                           dispatcher: CollectingDispatcher) -> List[Dict[str, Any]]:

@@ -4,6 +4,7 @@ from typing import List
 from bot.answering.action_base import KnowledgeAction, Reply
 from bot.answering.query import Profile, Query
 from bot.answering.replies import bullets, intent_button, join_words
+from bot.answering.skill_needed import one_skill
 from knowledge import KnowledgeBase
 from knowledge.results import SkillInfo, Unknown
 
@@ -36,7 +37,7 @@ class ActionListSkills(KnowledgeAction):
             lines = [f"{_mark(k, known)} (learned in: {k.learning_step_name})" for k in cat.skills]
             return Reply(f"**{cat.name}**: {cat.summary}\n{bullets(lines)}", buttons)
         if skill and not step:
-            return Reply(self._one_skill(kb, skill, known), buttons)
+            return Reply(one_skill(kb, skill, known), buttons)
         if step:
             skills = kb.skills_for_step(step)
             if not isinstance(skills, Unknown) and skills:
@@ -50,22 +51,6 @@ class ActionListSkills(KnowledgeAction):
             names = [k.name for c in kb.skill_categories() for k in c.skills if k.id in known]
             text += f"\n\nYou already have {join_words(names)}; ask “what am I missing?” for the rest."
         return Reply(text, buttons)
-
-    @staticmethod
-    def _one_skill(kb: KnowledgeBase, skill_id: str, known: List[str]) -> str:
-        skill = next((k for c in kb.skill_categories() for k in c.skills if k.id == skill_id), None)
-        if skill is None:
-            return "I don't have that skill in the guide."
-        if skill.required:
-            need = "Yes, it's one of the core skills"
-        else:
-            need = "It's one of a set of alternatives; you need one of them, not all"
-        text = f"**{skill.name}** ({skill.category_name}): {need}"
-        text += f" ({skill.note})." if skill.note else "."
-        text += f" It's covered in the **{skill.learning_step_name}** step of the roadmap."
-        if skill.id in known:
-            text += " You told me you already know it."
-        return text
 
 
 class ActionSkillGap(KnowledgeAction):

@@ -27,6 +27,7 @@ from bot.answering.query import CARRIED_KINDS, Profile, Query, drop_unknown_enti
 from bot.answering.questions import QUESTION_ENTITY, asked_questions, narrowed
 from bot.answering.ratings import new_answer_id, rating_token
 from bot.answering.routing import follow_up_action, topic_action
+from bot.answering.skill_needed import skill_verdict
 from bot.answering.sources import recorded
 from bot.answering.statements import years_mean
 from knowledge import KnowledgeBase
@@ -126,7 +127,7 @@ class KnowledgeAction(ProfileAction, metaclass=ABCMeta):
 
         def kind_answer(kb: KnowledgeBase) -> Optional[Reply]:
             compared = comparison(kb, query) if self.compares_things or len(roles) < 2 else None
-            text = compared or prerequisites(kb, profile, query)
+            text = compared or prerequisites(kb, profile, query) or skill_verdict(kb, profile, query)
             if text:
                 return Reply(text)
             factor = pay_factor_answer(kb, query, self.about_pay) if len(roles) < 2 else None

@@ -9,7 +9,7 @@ import re
 from typing import List, Tuple
 
 QUESTION_START = (r"how|what|what's|whats|which|when|where|why|who|should|shall|do|does|did|is|are|am|can|could|"
-                  r"will|would|wat|wht|hw|any|need|must|tell me|explain|compare")
+                  r"will|would|wat|wht|wut|wich|whic|hw|any|need|must|tell me|explain|compare")
 SENTENCE = re.compile(r"[^.?!;\n]+[.?!;\n]*")
 # A break before a second question inside a sentence: ", and how ...", " and what ...", ", is it ..."
 INNER_BREAK = re.compile(rf"(?:,\s*(?:and\s+|but\s+|so\s+|also\s+)?|\s+(?:and|also|plus)\s+(?:also\s+)?)"

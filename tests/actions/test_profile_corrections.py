@@ -334,3 +334,12 @@ def test_scratch_that_before_a_new_level_sets_the_level_instead_of_clearing_it()
     out = update("scratch that, I'm mid-level now, about 3 years in", slots={"level": "junior"},
                  level__mid="mid")
     assert out.slot("level") == "mid"
+
+
+def test_a_question_read_as_a_statement_that_tells_nothing_new_is_answered():
+    text = "could I just work remote from Chicago instead and get the same benefit?"
+    out = run_action(ActionUpdateProfile(), text, "inform", spans(text, location__Chicago="chicago"),
+                     slots={"location": "chicago"},
+                     ranking=[{"name": "inform", "confidence": 0.5}, {"name": "ask_salary", "confidence": 0.3}])
+    assert "I remember your programming background" not in out.text
+    assert "Remote work" in out.text

@@ -34,3 +34,10 @@ def test_skill_gap_removes_known_skills_and_names_the_step_that_covers_the_rest(
 def test_skill_gap_without_known_skills_invites_the_user_to_say_what_they_know():
     out = run_action(ActionSkillGap(), "what am I missing", "ask_skill_gap")
     assert "Tell me what you know" in out.text
+
+
+def test_a_yes_no_question_whether_a_skill_is_needed_gets_the_verdict_whatever_its_topic():
+    out = run_action(ActionSkillGap(), "Is Git something an ML engineer is expected to know?", "ask_skill_gap",
+                     {"skill": "git"})
+    assert out.text.startswith("**Git (version control)** (Software engineering): Yes")
+    assert "You know Git" not in out.text  # asked about, not known

@@ -42,6 +42,7 @@ def test_a_correctly_spelled_message_has_no_corrected_text(agent):
     ("should I put my model in a docker container", "deployment_tooling"),
     ("when do RSUs usually vest at big tech", "equity_and_taxes"),
     ("how long should my resume be, one page or two", "resumes"),
+    ("I'm on a student visa right now, would an employer sponsor a work permit?", "visas_relocation"),
 ])
 def test_a_question_the_guide_does_not_cover_is_recognised_with_its_topic(agent, text, topic):
     parsed = parse(agent, text)
@@ -55,6 +56,7 @@ def test_a_question_the_guide_does_not_cover_is_recognised_with_its_topic(agent,
     "will AI make ML engineers redundant",
     "is remote work common for ML engineers", "how long are ML bootcamps", "is a bootcamp a good idea",
     "I freelance from home", "where do I start",
+    "I'm a nurse, honestly a bit burned out by shifts, how long would it take me to switch?",
 ])
 def test_a_question_the_guide_covers_is_not_taken_for_not_covered(agent, text):
     assert parse(agent, text)["intent"]["name"] != "not_covered"

@@ -33,4 +33,8 @@ def looks_like_gibberish(text: str, min_known_share: float = 0.5) -> bool:
     if not words:
         return True
     known = english_words()
-    return sum(w in known for w in words) / len(words) < min_known_share
+    return sum(w in known and not MASHED.search(w) for w in words) / len(words) < min_known_share
+
+
+# One or two letters held down ("lll", "jjjjjjjkkkkkk"): the table has some of these, but they are no words.
+MASHED = re.compile(r"^(?=.*(.)\1\1)([a-z])\2*(?:([a-z])\3*)?$")
