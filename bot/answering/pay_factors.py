@@ -33,7 +33,8 @@ def premium_line(adj: Adjustment, ranges: List[SalaryRange]) -> str:
 EFFECT = re.compile(r"\b(?:change|changes|affect|affects|impact|depend|depends|matter|matters|move|moves|add|adds|"
                     r"boost|bump|premium|difference|higher|more|less|really|pay well|pays well|worth|factor|factors|"
                     r"influence|vary|varies|increase|raise|most|best|highest|top|determine|determines|drive|drives|"
-                    r"needle|compare|compared|comparison|versus|vs|as much|the same|same as|(?:paid|earn|make|pay) like)\b",
+                    r"needle|compare|compared|comparison|versus|vs|as much|the same|same as|"
+                    r"(?:paid|earn|make|pay) like)\b",
                     re.IGNORECASE)
 PAY = re.compile(r"\b(?:pay|pays|paid|salary|salaries|earn|earns|earning|make|money|comp|compensation|tc|income|"
                  r"\$\$)\b", re.IGNORECASE)
