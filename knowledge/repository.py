@@ -406,6 +406,24 @@ class KnowledgeBase:
             return [SkillInfo(k.id, k.name, k.category_id, cat, k.learning_step_id, step, k.required, k.note,
                               k.group_id) for k, cat, step in rows]
 
+    # Passage topics that are no guide text of their own: baselines ("Midwest cities"), the notes
+    # that finish a sentence about the user's background, and the replies about what the guide
+    # does not cover.
+    NOT_RETRIEVED_TOPICS = ("salary_baseline", "role_for_background", "education_for_background", "not_covered")
+
+    def retrievable_texts(self) -> List[Sourced]:
+        """Every piece of guide prose the KB holds, each with its section's title: for finding the
+        passage a question is about when no answer fits it."""
+        tables = ((m.PortfolioTopic, "text"), (m.FaqAnswer, "text"), (m.SkillCategory, "summary"),
+                  (m.LearningStep, "summary"), (m.Role, "summary"))
+        with self._session() as s:
+            passages = s.scalars(select(m.Passage).order_by(m.Passage.topic, m.Passage.position))
+            rows = [(p.text, p.source) for p in passages if p.topic not in self.NOT_RETRIEVED_TOPICS]
+            for table, column in tables:
+                rows += [(getattr(r, column), r.source) for r in s.scalars(select(table).order_by(table.id))]
+            titles = {sec.id: sec.title for sec in s.scalars(select(m.Section))}
+        return [Sourced(text, titles[source]) for text, source in rows if text]
+
     def _passage(self, passage_id: str) -> Sourced:
         with self._session() as s:
             p = s.get(m.Passage, passage_id)

@@ -1,5 +1,7 @@
-"""When the bot is unsure: suggest the closest topics, or ask to rephrase gibberish.
-It never answers a question it did not understand with an unrelated fact."""
+"""When the bot is unsure: the line of its last answer a short question points at, the guide's
+passage that matches the question well (bot/answering/retrieval.py), else the closest topics;
+gibberish is asked to be rephrased. It never answers a question it did not understand with an
+unrelated fact."""
 import asyncio
 import re
 from functools import lru_cache
@@ -10,11 +12,12 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.actions.profile import LIST_ENTITIES, ActionUpdateProfile
-from bot.answering.action_base import ProfileAction, action_registry, detail_of_last_answer, send
+from bot.answering.action_base import ProfileAction, action_registry, detail_of_last_answer, knowledge_base, send
 from bot.answering.clauses import IS_QUESTION
 from bot.answering.feedback import DID_YOU_MEAN, OUT_OF_SCOPE, REPHRASE, log_unanswered
 from bot.answering.query import PROFILE_SLOTS, Profile, Query
 from bot.answering.replies import intent_button
+from bot.answering.retrieval import retrieved_answer
 from bot.answering.routing import next_in_sequence, topic_action
 from bot.rasa_ext.nlu.english import looks_like_gibberish
 from settings import BOT_CONTENT
@@ -72,6 +75,10 @@ class ActionDidYouMean(ProfileAction):
         meant = detail_of_last_answer(query, must_refer_back=False) if question and len(text.split()) <= 8 else None
         if meant is not None:  # "through what year?" after the growth answer
             return send(dispatcher, self.name(), query, meant, Profile.from_tracker(tracker), tracker.sender_id)
+        passage = await asyncio.to_thread(retrieved_answer, knowledge_base(), message.get("corrected_text") or text)
+        if passage is not None:  # "how important is blogging about my projects?": the guide's closest passage
+            dispatcher.utter_message(text=passage)
+            return []
         buttons = suggestions(message.get("intent_ranking") or [])
         if buttons:
             dispatcher.utter_message(response="utter_did_you_mean", buttons=buttons)

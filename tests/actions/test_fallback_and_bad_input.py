@@ -41,3 +41,16 @@ def test_a_broken_database_gives_an_apology_not_a_traceback(tmp_path, monkeypatc
 def test_sql_and_html_in_the_text_are_just_text():
     out = run_action(ActionExplainRole(), "'; DROP TABLE kb_roles; -- <script>alert(1)</script>", "ask_role")
     assert "Day to day" in out.text
+
+
+def test_an_unclear_question_the_guide_answers_somewhere_gets_that_passage_with_its_section():
+    out = run_action(ActionDidYouMean(), "how important is writing blog posts about my projects", "nlu_fallback",
+                     ranking=[{"name": "ask_portfolio", "confidence": 0.3}])
+    assert out.text.startswith("The closest the guide comes, in **How Should You Build Your Portfolio")
+    assert "Blog posts, Medium articles" in out.text and not out.messages[0].get("buttons")
+
+
+def test_one_word_in_common_with_a_passage_is_no_answer():
+    out = run_action(ActionDidYouMean(), "do they work together?", "nlu_fallback",
+                     ranking=[{"name": "compare_roles", "confidence": 0.3}])
+    assert "closest the guide comes" not in out.text
