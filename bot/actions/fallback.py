@@ -13,7 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot.actions.profile import LIST_ENTITIES, ActionUpdateProfile
 from bot.answering.action_base import ProfileAction, action_registry, detail_of_last_answer, knowledge_base, send
-from bot.answering.clauses import IS_QUESTION
+from bot.answering.clauses import IS_QUESTION, REQUEST
 from bot.answering.feedback import DID_YOU_MEAN, OUT_OF_SCOPE, REPHRASE, log_unanswered
 from bot.answering.query import PROFILE_SLOTS, Profile, Query
 from bot.answering.replies import intent_button
@@ -53,12 +53,18 @@ class ActionDidYouMean(ProfileAction):
                       domain: Dict[str, Any]) -> List[Dict[str, Any]]:
         message = tracker.latest_message or {}
         text = message.get("text") or ""
-        # A bare "mid" or "seattle" is the user telling us about themselves (often answering our question).
         kinds = {e.get("entity") for e in message.get("entities") or []}
-        question = bool(IS_QUESTION.search(text.strip()))
+        question = bool(IS_QUESTION.search(text.strip()) or REQUEST.search(text))
         # "senior, like 6 years doing ml", a bare "mid": the user telling us about themselves
         if kinds & {*PROFILE_SLOTS, *LIST_ENTITIES} and (len(text.split()) <= 4 or not question):
             return await ActionUpdateProfile().respond(dispatcher, tracker, domain)
+        return await self.unclear(dispatcher, tracker, question)
+
+    async def unclear(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                      question: bool) -> List[Dict[str, Any]]:
+        """A message no answer fits: rephrase, the line or passage it points at, or suggestions."""
+        message = tracker.latest_message or {}
+        text = message.get("text") or ""
         # "sallary sceince" is words once the NLU has corrected it (bot.rasa_ext.nlu.spelling_component)
         if await asyncio.to_thread(looks_like_gibberish, message.get("corrected_text") or text):
             dispatcher.utter_message(response="utter_rephrase")
@@ -68,7 +74,7 @@ class ActionDidYouMean(ProfileAction):
         routed = action_registry().get(next_in_sequence(query.previous.get("action", ""), text)  # "and after that?"
                                        or topic_action("", query.entities, list(query.entities)) or "")
         if routed is not None:  # "what frameworks do ml people use": the topic it names
-            return await routed.respond(dispatcher, tracker, domain)
+            return await routed.respond(dispatcher, tracker, {})
         if REACTION.match(text):  # "feels good", "makes sense": nothing was asked, so nothing to guess at
             dispatcher.utter_message(response="utter_affirm")
             return []

@@ -18,7 +18,7 @@ from bot.answering.action_base import (
     remember_safely,
     send,
 )
-from bot.answering.clauses import IS_QUESTION, SELF
+from bot.answering.clauses import IS_QUESTION, REQUEST, SELF
 from bot.answering.intent_actions import question_also_asked
 from bot.answering.query import LIST_SLOTS, PROFILE_SLOTS, Profile, Query
 from bot.answering.questions import asked_questions, outside_questions
@@ -142,7 +142,8 @@ class ActionUpdateProfile(ProfileAction):
         if not updates:
             if asked_questions(message):
                 return await answer_or_ask_again(self.name(), tracker, dispatcher)
-            if IS_QUESTION.search(query.text.strip()):  # "could I work remote from Chicago and get the same?"
+            # "could I work remote from Chicago and get the same?", "give me the numbers for a mid-level"
+            if IS_QUESTION.search(query.text.strip()) or REQUEST.search(query.text):
                 return await self._answer_question(tracker, dispatcher, domain)
             if query.about_someone_else():
                 dispatcher.utter_message(text=SOMEONE_ELSE_REPLY)
@@ -166,9 +167,9 @@ class ActionUpdateProfile(ProfileAction):
         action = action_registry().get(question_also_asked(message.get("text") or "",
                                                            message.get("intent_ranking") or [], "inform") or "")
         if action is None:
-            from bot.actions.fallback import ActionDidYouMean  # it hands profile statements back here
+            from bot.actions.fallback import ActionDidYouMean  # it imports this module
 
-            return await ActionDidYouMean().respond(dispatcher, tracker, domain)
+            return await ActionDidYouMean().unclear(dispatcher, tracker, question=True)
         return await action.respond(dispatcher, tracker, domain)
 
     async def _answer_too(self, profile: Profile, query: Query, change: str, tracker: Tracker,

@@ -17,6 +17,9 @@ INNER_BREAK = re.compile(rf"(?:,\s*(?:and\s+|but\s+|so\s+|also\s+)?|\s+(?:and|al
 IS_QUESTION = re.compile(rf"^\W*(?:{QUESTION_START})\b|\?\s*$|^\W*(?:if|so|and|but|ok|okay)\b.*\b(?:am|do|will|would|"
                          rf"could|can|should|is|are|does)\s+(?:i|we|you|it|they|that)\b", re.IGNORECASE)
 MIN_WORDS = 2
+# A request is a question too: "please state the median pay", "give me the salary for seniors".
+REQUEST = re.compile(r"^\W*(?:please\s+|pls\s+|kindly\s+|can you\s+|could you\s+)?(?:tell me|explain|describe|"
+                     r"give me|list|show me|state|outline|summari[sz]e|walk me through)\b", re.IGNORECASE)
 # The user speaking about themselves: "I", "my", "jr mle here", or a statement that starts
 # with what they did ("just relocated to new york", "step update: linear algebra done").
 SELF = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|me|my|my own|myself)\b|\b\w+ here\b|"
@@ -34,11 +37,27 @@ def _pieces(text: str, start: int, end: int) -> List[Tuple[int, int]]:
     return [*pieces, (at, end)]
 
 
+# "If I work remotely from a small town, can I still earn well?": the condition is the question's.
+CONDITION = re.compile(r"^\W*(?:if|assuming|suppose|supposing|say|when|once)\b", re.IGNORECASE)
+
+
+def _with_conditions(text: str, pieces: List[Tuple[int, int]]) -> List[Tuple[int, int]]:
+    """The pieces of a sentence, a condition joined to the piece after it."""
+    joined: List[Tuple[int, int]] = []
+    for a, b in pieces:
+        if joined and CONDITION.match(text[joined[-1][0]:joined[-1][1]]) and not IS_QUESTION.search(
+                text[joined[-1][0]:joined[-1][1]].strip()):
+            joined[-1] = (joined[-1][0], b)
+        else:
+            joined.append((a, b))
+    return joined
+
+
 def question_spans(text: str) -> List[Tuple[int, int]]:
     """The spans of the questions a message asks, in order; [] when it asks at most one."""
     spans = []
     for sentence in SENTENCE.finditer(text):
-        for a, b in _pieces(text, sentence.start(), sentence.end()):
+        for a, b in _with_conditions(text, _pieces(text, sentence.start(), sentence.end())):
             piece = text[a:b].strip()
             if len(piece.split()) >= MIN_WORDS and IS_QUESTION.search(piece):
                 lead = len(text[a:b]) - len(text[a:b].lstrip())

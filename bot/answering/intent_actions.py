@@ -9,7 +9,8 @@ import yaml
 from settings import PROJECT_ROOT
 
 RULES_FILE = PROJECT_ROOT / "bot" / "data" / "rules.yml"
-QUESTION_WORDS = ("?", "how ", "what ", "which ", "when ", "where ", "should ", "do i ", "can i ", "is it ", "will ")
+QUESTION_WORDS = ("?", "how ", "what ", "which ", "when ", "where ", "should ", "do i ", "can i ", "is it ", "will ",
+                  "give me ", "tell me ", "show me ")
 # How sure the classifier must be of the second-best intent to answer it as well.
 SECOND_QUESTION_CONFIDENCE = 0.02
 

@@ -41,13 +41,14 @@ PAY = re.compile(r"\b(?:pay|pays|paid|salary|salaries|earn|earns|earning|make|mo
 ALL_FACTORS = re.compile(r"\b(?:factors?|determines?|drives?|moves the needle|what moves|what affects|depends on)\b",
                          re.IGNORECASE)
 FACTORS = {
-    # first: "remotely from a cheap town" asks about remote work, not the town
+    # first: "remotely from a cheap town" asks about remote work, not the town; "my area of
+    # interest" about a specialisation, not a place
     "remote": re.compile(r"\b(?:remote|remotely|wfh|work from home)\b", re.I),
+    "specialization": re.compile(r"\b(?:niche|niches|speciali[sz]\w*|domain|domains|expertise|interests?)\b", re.I),
     "location": re.compile(r"\b(?:city|cities|location|where (?:you|i|we) live|live|living|place|region|area|hub|hubs|"
                            r"geograph\w*|moving|relocat\w*)\b", re.I),
     "company_type": re.compile(r"\b(?:company|companies|employer|faang|big tech|startups?|enterprises?|firm)\b", re.I),
     "level": re.compile(r"\b(?:experience|seniority|years|level|levels|promotion)\b", re.I),
-    "specialization": re.compile(r"\b(?:niche|niches|speciali[sz]\w*|domain|domains|expertise)\b", re.I),
 }
 
 

@@ -343,3 +343,16 @@ def test_a_question_read_as_a_statement_that_tells_nothing_new_is_answered():
                      ranking=[{"name": "inform", "confidence": 0.5}, {"name": "ask_salary", "confidence": 0.3}])
     assert "I remember your programming background" not in out.text
     assert "Remote work" in out.text
+
+
+def test_a_request_read_as_a_statement_is_answered_and_stores_nothing():
+    text = "give me the numbers for a mid-level engineer"
+    out = run_action(ActionUpdateProfile(), text, "inform", spans(text, level__mid="mid"),
+                     ranking=[{"name": "inform", "confidence": 0.5}, {"name": "ask_salary", "confidence": 0.3}])
+    assert not out.sets("level")
+    assert "$150K-$180K" in out.text
+
+
+def test_a_place_the_profile_already_has_asked_back_gets_a_reply():
+    out = update("Seattle?", slots={"location": "seattle"}, location__Seattle="seattle")
+    assert out.messages and not out.sets("location")

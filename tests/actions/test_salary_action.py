@@ -108,7 +108,8 @@ def test_what_moves_pay_questions_get_that_factor_with_its_figures():
              "can a remote job pay well?": ("Remote work is increasingly common", "no separate figure"),
              "working remotely from a small town, do I get paid like people in the big cities?":
                  ("Remote work is increasingly common", "no separate figure"),
-             "how does pay where I live compare with the coasts?": ("30-50%", "Midwest")}
+             "how does pay where I live compare with the coasts?": ("30-50%", "Midwest"),
+             "does my area of interest come with higher pay?": ("premium salaries", "no figure")}
     for question, facts in cases.items():
         out = run_action(ActionSalary(), question, "ask_salary", slots={"asked": ["level"]})
         assert all(f in out.text for f in facts), (question, out.text)

@@ -11,12 +11,15 @@ from bot.answering.clauses import question_spans
     ("I'm a backend dev in Seattle. How long will it take me? And what should I learn first?",
      ["How long will it take me?", "what should I learn first?"]),
     ("how long does it take and is a phd needed", ["how long does it take", "is a phd needed"]),
+    ("if I already code in Go, how long will it take? and what do I learn first?",
+     ["if I already code in Go, how long will it take?", "what do I learn first?"]),
 ])
 def test_each_question_of_a_message_is_its_own_span(text, questions):
     assert [text[a:b] for a, b in question_spans(text)] == questions
 
 
 @pytest.mark.parametrize("text", ["how much does a junior make?", "should I do a masters or a bootcamp?",
-                                  "what are the skills and tools I need", "hi there", "I know python and sql"])
+                                  "what are the skills and tools I need", "hi there", "I know python and sql",
+                                  "if I move to a small town, can I still earn a big-city salary?"])  # one question
 def test_a_message_with_one_question_or_none_is_left_whole(text):
     assert question_spans(text) == []

@@ -25,7 +25,7 @@ from rasa.shared.exceptions import RasaException
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.answering.clauses import IS_QUESTION
+from bot.answering.clauses import IS_QUESTION, REQUEST
 from bot.rasa_ext.nlu.intent_override import override_intent
 from bot.rasa_ext.nlu.lemma_phrases import Phrase, Word, occurs, word
 from bot.rasa_ext.nlu.not_covered import message_words
@@ -45,9 +45,6 @@ ABOUT_THE_CONVERSATION = {
                              r"\b(?:source|from the guide|where .* from|says? so)\b",
                              re.IGNORECASE),
 }
-# A request is a question too: "please state the median pay", "give me the salary for seniors".
-REQUEST = re.compile(r"^\W*(?:please\s+|pls\s+|kindly\s+|can you\s+|could you\s+)?(?:tell me|explain|describe|"
-                     r"give me|list|show me|state|outline|summari[sz]e|walk me through)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
