@@ -23,7 +23,7 @@ from bot.answering.intent_actions import question_also_asked
 from bot.answering.query import LIST_SLOTS, PROFILE_SLOTS, Profile, Query
 from bot.answering.questions import asked_questions, outside_questions
 from bot.answering.replies import background_words, bullets, join_words
-from bot.answering.statements import retracted_fields, stated_job, with_digits, years_mean
+from bot.answering.statements import ML_CONTEXT, retracted_fields, stated_job, with_digits, years_mean
 
 # In a self-description any "N years" is the user's experience.
 YEARS = re.compile(r"\b(\d{1,2})\s*\+?\s*(?:years?|yrs?)\b", re.IGNORECASE)
@@ -37,12 +37,30 @@ OPPOSITE_BACKGROUND = {"programmer": "non_programmer", "non_programmer": "progra
 LIST_ENTITIES = {"skill": "skills_known", "learning_step": "steps_done"}
 
 
+# "I have zero ML experience", "I'd be starting fresh in ML": no ML level (yet).
+NO_ML_YET = re.compile(
+    r"\b(?:zero|no|not any|without|none|little)\s+(?:real\s+|actual\s+|prior\s+|professional\s+)?"
+    r"(?:ml|machine learning|ai)\s+(?:experience|background|work|jobs?)\b|"
+    r"\bnew to (?:ml|machine learning)\b|"
+    r"\bstart(?:ing)? (?:fresh|from scratch|from zero|out) in (?:ml|machine learning)\b|"
+    r"\bnever (?:done|worked in|worked with|touched) (?:ml|machine learning)\b", re.IGNORECASE)
+
+
+def seniority_of_their_job(profile: Profile, query: Query, level: str) -> bool:
+    """'since I'm senior already' from a senior backend engineer: the seniority of the job they
+    told us, not an ML level (unless the message speaks of ML)."""
+    job = stated_job(query.text) or profile.occupation or ""
+    return bool(job) and not ML_CONTEXT.search(query.text) and re.search(rf"\b{re.escape(level)}", job) is not None
+
+
 def profile_updates(profile: Profile, query: Query, level_for_years) -> Dict[str, Any]:
     """The slots this message changes: values the user says hold for them are set, values they
     deny or retract are cleared (None) or taken off the lists; someone else's are ignored."""
     updates: Dict[str, Any] = {}
     for slot in PROFILE_SLOTS:
         said = query.about_user(slot)
+        if slot == "level":
+            said = [v for v in said if not seniority_of_their_job(profile, query, v)]
         current = getattr(profile, slot)
         # the last one said wins ("Chicago, no wait, Austin"), but not the current value named again
         # beside the new one ("I moved to Denver, New York is old news")
@@ -51,6 +69,8 @@ def profile_updates(profile: Profile, query: Query, level_for_years) -> Dict[str
             updates[slot] = new[-1]
         elif not said and current and current in query.denied(slot):
             updates[slot] = None
+    if profile.level and "level" not in updates and NO_ML_YET.search(query.text):  # "zero ML experience"
+        updates["level"] = None
     job = stated_job(query.text)
     if job and job != profile.occupation and not query.about_someone_else():
         updates["occupation"] = job

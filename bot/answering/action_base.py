@@ -24,7 +24,7 @@ from bot.answering.prerequisites import prerequisites
 from bot.answering.previous_answer import KEPT_CHARS, from_last_answer, line_meant, refers_back
 from bot.answering.profile_memory import remember, restore_profile
 from bot.answering.query import CARRIED_KINDS, Profile, Query, drop_unknown_entities, experience_years
-from bot.answering.questions import QUESTION_ENTITY, asked_questions, narrowed
+from bot.answering.questions import QUESTION_ENTITY, Asked, asked_questions, narrowed, outside_statements
 from bot.answering.ratings import new_answer_id, rating_token
 from bot.answering.routing import follow_up_action, topic_action
 from bot.answering.skill_needed import skill_verdict
@@ -180,13 +180,22 @@ class KnowledgeAction(ProfileAction, metaclass=ABCMeta):
         first = next((a for a in questions if action_for_intent().get(a.intent) == self.name()), None)
         if first is None:
             return None
-        own = Query.from_message(narrowed(message, first), tracker.get_slot("context") or {})
-        if own.entities:
-            return own
-        # "what's the pay for a senior and how many years do I need": the years to senior
-        whole = Query.from_message(message, own.previous)
-        carried = {kind: values for kind, values in whole.entities.items() if kind in CARRIED_KINDS}
-        return replace(own, entities=carried)
+        return one_question(message, first, tracker.get_slot("context") or {})
+
+
+# What a question that names nothing takes from the other questions of its message.
+SIBLING_KINDS = (*CARRIED_KINDS, "company_type", "location")
+
+
+def one_question(message: Dict[str, Any], asked: Asked, previous: Dict[str, Any]) -> Query:
+    """One question of a message as if asked alone; one that names nothing is about what the
+    message's other questions name ("what's the pay for a senior and how many years do I need":
+    the years to senior; "FAANG or a startup, which pays better?")."""
+    own = Query.from_message(narrowed(message, asked), previous)
+    if own.entities:
+        return own
+    whole = Query.from_message(outside_statements(message), previous)
+    return replace(own, entities={kind: values for kind, values in whole.entities.items() if kind in SIBLING_KINDS})
 
 
 # A follow-up asked beside other things: answered as the previous answer's follow-up.
@@ -213,7 +222,7 @@ async def answer_other_questions(answered: str, tracker: Tracker, events: List[D
     more: List[Dict[str, Any]] = []
     previous: Dict[str, Any] = tracker.get_slot("context") or {}
     for asked in questions:
-        query = Query.from_message(narrowed(message, asked), previous)
+        query = one_question(message, asked, previous)
         name = action_for_intent().get(asked.intent, "")
         if asked.intent == FOLLOW_UP_INTENT:  # "what about remote?" inside a longer message
             name = follow_up_action(previous.get("action", ""), query.entities)

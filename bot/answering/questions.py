@@ -39,3 +39,11 @@ def outside_questions(message: Dict[str, Any]) -> Dict[str, Any]:
     kept = [e for e in message.get("entities") or [] if e.get("entity") != QUESTION_ENTITY and not any(
         isinstance(e.get("start"), int) and a <= e["start"] < b for a, b in spans)]
     return {**message, "entities": kept}
+
+
+def outside_statements(message: Dict[str, Any]) -> Dict[str, Any]:
+    """The message with only its questions' entities: what it asks about, not what it says."""
+    spans = [(a.start, a.end) for a in asked_questions(message)]
+    kept = [e for e in message.get("entities") or [] if e.get("entity") == QUESTION_ENTITY or any(
+        isinstance(e.get("start"), int) and a <= e["start"] < b for a, b in spans)]
+    return {**message, "entities": kept}

@@ -89,7 +89,7 @@ STATES_AFTER = re.compile(r"\b(?:i'?m|i am|i live|i work|i know|i'?ve|i have|i d
 PROGRAMMING_JOB = re.compile(
     r"^\W*(?:\w+\W+){0,2}?(?:developer|dev|programmer|software engineer|swe|sde|backend engineer|"
     r"frontend engineer|web engineer|android engineer|ios engineer|devops engineer|data engineer|"
-    r"site reliability engineer|sre)s?\b",
+    r"site reliability engineer|sre|backend|back end|frontend|front end|full ?stack|mobile|web dev\w*)s?\b",
     re.IGNORECASE)
 OTHER_JOB = re.compile(
     r"^\W*(?:\w+\W+){0,2}?(?:designer|analyst|manager|consultant|architect|nurse|teacher|accountant|lawyer|"

@@ -356,3 +356,15 @@ def test_a_request_read_as_a_statement_is_answered_and_stores_nothing():
 def test_a_place_the_profile_already_has_asked_back_gets_a_reply():
     out = update("Seattle?", slots={"location": "seattle"}, location__Seattle="seattle")
     assert out.messages and not out.sets("location")
+
+
+def test_senior_said_by_a_senior_backend_engineer_is_not_an_ml_level():
+    out = update("since I'm senior already, what would I get paid?", slots={"occupation": "senior backend engineer"},
+                 level__senior="senior")
+    assert not out.sets("level")
+
+
+def test_zero_ml_experience_takes_the_ml_level_off():
+    text = "wait no, I'm senior in backend, I have zero ML experience. I'd be starting fresh in ML"
+    out = update(text, slots={"level": "senior", "background": "programmer"}, level__senior="senior")
+    assert out.sets("level") and out.slot("level") is None
