@@ -27,7 +27,10 @@ def main() -> int:
     os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")  # nothing careerbot runs calls out to the internet
     if not settings.model.exists():
         raise SystemExit(f"careerbot: no trained model at {settings.model}; run `make train` first")
-    endpoints_file = write_run_file("endpoints.yml", endpoints(settings))
+    # One pair of run files per Rasa port: a second careerbot from this checkout (the benchmark, a
+    # test run) must not point this one's Rasa server at its own action server.
+    tag = f"rasa-{settings.rasa_port}"
+    endpoints_file = write_run_file(f"{tag}-endpoints.yml", endpoints(settings))
     sup = Supervisor()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     signal.signal(signal.SIGINT, signal.default_int_handler)  # even when started in the background
@@ -39,7 +42,7 @@ def main() -> int:
             return subprocess.call(rasa_cmd(settings, Path(), endpoints_file, shell=True), cwd=PROJECT_ROOT)
         if not settings.slack_enabled:
             print("careerbot: Slack is off (set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to turn it on)", flush=True)
-        credentials_file = write_run_file("credentials.yml", credentials(settings))
+        credentials_file = write_run_file(f"{tag}-credentials.yml", credentials(settings))
         sup.start("rasa server", rasa_cmd(settings, credentials_file, endpoints_file))
         sup.start("web page", web_cmd(settings))
         sup.wait_until_up("rasa server", f"http://{settings.host}:{settings.rasa_port}/")

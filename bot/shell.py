@@ -6,7 +6,7 @@ ends the session cleanly, buttons are numbered (type the number to click one, or
 freely), and Markdown is rendered for the terminal (bot/terminal_markdown.py): bold, "•"
 bullets, "text (url)" links; no colours or bold when stdout is not a terminal or NO_COLOR is set.
 
-    python -m bot.shell --model models/careerbot.tar.gz --endpoints var/run/endpoints.yml ...
+    python -m bot.shell --model models/careerbot.tar.gz --endpoints var/run/rasa-5005-endpoints.yml ...
 """
 import sys
 from typing import Any, Dict, List, Optional

@@ -105,6 +105,11 @@ def entity_kind(slot: str) -> str:
     return LIST_SLOT_ENTITY.get(slot, slot)
 
 
+# "none really, I know python but not pandas": no step finished (the skills are another matter).
+NONE_DONE = re.compile(r"^\W*(?:none|nothing|not (?:a single )?one|no steps?|zero|not yet|"
+                       r"haven'?t (?:done|finished))\b", re.IGNORECASE)
+
+
 def answer_in_words(slot: Optional[str], query: Query) -> Optional[str]:
     """The value a free-text reply gives to the bot's question about `slot`, if it gives one."""
     if slot == "background":
@@ -123,5 +128,5 @@ def answer_in_words(slot: Optional[str], query: Query) -> Optional[str]:
             if found:
                 return found
     if entity_kind(slot) == "learning_step":  # "linear algebra" for "which step have you finished?"
-        return step_teaching(kb, query.first("skill"))
+        return None if NONE_DONE.match(query.text) else step_teaching(kb, query.first("skill"))
     return None

@@ -7,7 +7,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.actions.followup import ActionFollowUp, answer_in_words
+from bot.actions.followup import NONE_DONE, ActionFollowUp, answer_in_words
 from bot.answering.action_base import (
     ProfileAction,
     action_registry,
@@ -160,6 +160,8 @@ class ActionUpdateProfile(ProfileAction):
             elif pending_slot in PROFILE_SLOTS and answer is not None and answer != current:
                 updates[pending_slot] = answer
         if not updates:
+            if pending_slot == "steps_done" and NONE_DONE.match(query.text):  # "none yet": from the first step
+                return await self._answer_too(profile, query, "", tracker, dispatcher)
             if asked_questions(message):
                 return await answer_or_ask_again(self.name(), tracker, dispatcher)
             # "could I work remote from Chicago and get the same?", "give me the numbers for a mid-level"

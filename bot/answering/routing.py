@@ -8,6 +8,7 @@ import yaml
 from settings import BOT_CONTENT
 
 FOLLOW_UPS_FILE = BOT_CONTENT / "follow_ups.yml"
+DEFAULT_ROLE = "ml_engineer"
 
 
 @lru_cache(maxsize=None)
@@ -20,7 +21,9 @@ def follow_up_action(previous: str, entities: Dict[str, List[str]]) -> str:
     use ("and in the bay area?" after the role answer): then the answer for that."""
     table = _follow_ups()
     uses = table["uses"].get(previous) or []  # an answer not listed uses no entity
-    named = [kind for kind in entities if kind in table["answer_for"]]
+    # "and as a mid-level MLE in NYC?" after a pay comparison: the MLE is every answer's subject
+    named = [kind for kind, values in entities.items() if kind in table["answer_for"]
+             and not (kind == "role" and set(values or []) <= {DEFAULT_ROLE})]
     if not named or any(kind in uses for kind in named):
         return previous
     return table["answer_for"][named[0]]

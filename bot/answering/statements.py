@@ -194,8 +194,17 @@ def statements(text: str, entities: Iterable[Dict[str, Any]]) -> List[Statement]
             found.append(Statement("background", "programmer", stance(text, start, end)))
         if career:
             continue
-        found.append(Statement(kind, value, stance(text, start, end)))
+        held = stance(text, start, end)
+        if kind == "skill" and held == HOLDS and isinstance(start, int) and EMPLOYER_USES.search(
+                text[_clause_start(text, start):start]):
+            held = SOMEONE_ELSE  # "my company uses Azure": the company's tool, not the user's skill
+        found.append(Statement(kind, value, held))
     return found
+
+
+EMPLOYER_USES = re.compile(r"\b(?:my|our)\s+(?:company|employer|firm|org|organi[sz]ation|workplace|startup|"
+                           r"department|dept|team)\s+(?:\w+\s+){0,2}?(?:uses?|runs?|is on|works? with|deploys?)\b",
+                           re.IGNORECASE)
 
 
 # Years of experience belong to the job they are said with: ML years make an ML level,

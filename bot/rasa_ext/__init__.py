@@ -3,9 +3,9 @@
 Extension points Rasa loads by name (configured, not patched):
 - nlu/: the NLU components named in config.yml (spelling, entities, gibberish, not-covered,
   other-language detection) and the spaCy pipeline built from the knowledge base;
-- channels/: the REST, socket.io (widget) and Slack input channels (var/run/credentials.yml);
+- channels/: the REST, socket.io (widget) and Slack input channels (var/run/rasa-<port>-credentials.yml);
 - policy.py: LatestIntentPolicy (config.yml);
-- tracker_store.py and lock_store.py: the tracker and lock stores (var/run/endpoints.yml).
+- tracker_store.py and lock_store.py: the tracker and lock stores (var/run/rasa-<port>-endpoints.yml).
 
 Patches, applied by `install()` in every process that runs Rasa (bot.rasa_server, bot.shell):
 - action_calls: RemoteAction sends the current turn's events only, validates replies with a

@@ -87,3 +87,11 @@ def test_the_principal_responsibilities_are_the_role_not_the_principal_level():
     text = "Could you please outline the principal responsibilities of a machine learning engineer?"
     out = run_action(ActionExplainRole(), text, "ask_role", spans(text, level__principal="staff"))
     assert "Day to day" in out.text
+
+
+def test_a_level_and_place_after_a_pay_comparison_get_the_salary_there_even_naming_the_mle():
+    pay = run_action(ActionComparePay(), "how much more would I make switching from DS to MLE?", "compare_pay",
+                     {"role": ["data_scientist", "ml_engineer"]})
+    out = run_action(ActionFollowUp(), "ok and as a mid level MLE here in nyc?", "followup_what_about",
+                     {"level": "mid", "location": "new_york", "role": "ml_engineer"}, slots=slots_after(pay))
+    assert out.text.startswith("**Mid-Level ML Engineer in New York**")

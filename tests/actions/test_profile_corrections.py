@@ -368,3 +368,17 @@ def test_zero_ml_experience_takes_the_ml_level_off():
     text = "wait no, I'm senior in backend, I have zero ML experience. I'd be starting fresh in ML"
     out = update(text, slots={"level": "senior", "background": "programmer"}, level__senior="senior")
     assert out.sets("level") and out.slot("level") is None
+
+
+def test_none_to_which_step_is_done_marks_nothing_and_answers_from_the_first_step():
+    asked = run_action(ActionNextStep(), "so whats next for me", "ask_next_step")
+    assert asked.text.startswith("Which step have you finished most recently?")
+    text = "none really, I know python but not pandas"
+    out = update(text, slots=slots_after(asked), skill__python="python", skill__pandas="pandas")
+    assert not out.slot("steps_done")
+    assert "Python fundamentals" in out.text
+
+
+def test_the_tools_of_the_users_company_are_not_the_users_skills():
+    out = update("my company uses Azure for everything", skill__Azure="azure_ml")
+    assert not out.sets("skills_known")
