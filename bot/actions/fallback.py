@@ -15,10 +15,12 @@ from bot.actions.profile import LIST_ENTITIES, ActionUpdateProfile
 from bot.answering.action_base import ProfileAction, action_registry, detail_of_last_answer, knowledge_base, send
 from bot.answering.clauses import IS_QUESTION, REQUEST
 from bot.answering.feedback import DID_YOU_MEAN, OUT_OF_SCOPE, REPHRASE, log_unanswered
+from bot.answering.intent_actions import action_for_intent
 from bot.answering.query import PROFILE_SLOTS, Profile, Query
 from bot.answering.replies import intent_button
 from bot.answering.retrieval import retrieved_answer
 from bot.answering.routing import next_in_sequence, topic_action
+from bot.answering.typed_buttons import typed_button
 from bot.rasa_ext.nlu.english import looks_like_gibberish
 from settings import BOT_CONTENT
 
@@ -53,6 +55,12 @@ class ActionDidYouMean(ProfileAction):
                       domain: Dict[str, Any]) -> List[Dict[str, Any]]:
         message = tracker.latest_message or {}
         text = message.get("text") or ""
+        pressed = typed_button(tracker.get_slot("context") or {}, text)
+        action = action_registry().get(action_for_intent().get(pressed.intent, "")) if pressed else None
+        if pressed and action is not None:  # "Salary by specialization" typed, not clicked
+            tracker.latest_message = {**message, "intent": {"name": pressed.intent, "confidence": 1.0},
+                                      "entities": pressed.entities}
+            return await action.respond(dispatcher, tracker, domain)
         kinds = {e.get("entity") for e in message.get("entities") or []}
         question = bool(IS_QUESTION.search(text.strip()) or REQUEST.search(text))
         # "senior, like 6 years doing ml", a bare "mid": the user telling us about themselves

@@ -305,6 +305,7 @@ def send(dispatcher: CollectingDispatcher, action: str, query: Query, reply: Rep
                "entities": reply.context if reply.context is not None else query.entities,
                "digest": reply_digest(reply.text),
                "text": reply.text[:KEPT_CHARS],
+               "buttons": [{"title": b.get("title"), "payload": b.get("payload")} for b in reply.buttons or []],
                "sources": reply.sources or {}}
     events = [SlotSet(name, value) for name, value in reply.slots.items()]
     events.append(SlotSet("context", context))

@@ -19,6 +19,9 @@ COMPARED = "compared"
 # A value the user asks about for themselves ("would I have to start as a junior?"): the question
 # is about it, the profile is not.
 ASKED = "asked"
+# "I meant mid-level salary": the pay of a level, asked about, not the user's level.
+ABOUT_ITS_PAY = re.compile(r"\W*(?:ml\s+|mle\s+)?(?:engineers?\s+|roles?\s+)?(?:salary|salaries|pay|comp|numbers|"
+                           r"figures|range|band)\b", re.IGNORECASE)
 # A value the user thinks about or aims for ("thinking about jumping to Google"): an aim is an ML
 # level the user wants (kept as their level), anything else is not theirs.
 TARGET = "target"
@@ -40,7 +43,7 @@ DENIAL = re.compile(
 OTHER_PERSON = re.compile(
     r"\b(?:my|our|his|her|their)\s+(?:partner|husband|wife|spouse|boyfriend|girlfriend|friend|brother|sister|"
     r"mom|mum|mother|dad|father|son|daughter|kid|cousin|colleague|coworker|co-worker|boss|manager|team|teammate|"
-    r"roommate|flatmate|neighbou?r|uncle|aunt|classmate|mentor)s?\b|\b(?:he|she|they)(?:'s|'re)?\s+(?:is|are|was|"
+    r"roommate|flatmate|neighbou?r|uncle|aunt|classmate|mentor|principal|teacher|professor|advisor|supervisor)s?\b|\b(?:he|she|they)(?:'s|'re)?\s+(?:is|are|was|"
     r"were|knows?|works?|writes?|codes?|programs?|lives?|uses?|does|did|has|have|studies|study|studying|learns?|"
     r"learning|wants?|already|also|just|only|really)\b",
     re.IGNORECASE)
@@ -125,7 +128,7 @@ def stance(text: str, start: Optional[int], end: Optional[int]) -> str:
     after = text[end:end + 40] if end is not None else ""
     if THAN.search(before) or THAN_NEXT.match(after):
         return COMPARED
-    if ASKING.search(before) or _asked_in_question(before):
+    if ASKING.search(before) or _asked_in_question(before) or ABOUT_ITS_PAY.match(after):
         return ASKED
     if HYPOTHETICAL.search(before) and not MOVE_DONE.search(before):
         return TARGET

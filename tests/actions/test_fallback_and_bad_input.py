@@ -1,9 +1,10 @@
 from bot.actions.fallback import ActionDidYouMean
+from bot.actions.faq import ActionSpecialize
 from bot.actions.role import ActionExplainRole
 from bot.actions.salary import ActionSalary
 from bot.answering import knowledge_access as base
 from storage.engine import get_engine
-from tests.actions.conftest import run_action
+from tests.actions.conftest import run_action, slots_after
 
 
 def test_gibberish_gets_a_request_to_rephrase():
@@ -54,3 +55,10 @@ def test_one_word_in_common_with_a_passage_is_no_answer():
     out = run_action(ActionDidYouMean(), "do they work together?", "nlu_fallback",
                      ranking=[{"name": "compare_roles", "confidence": 0.3}])
     assert "closest the guide comes" not in out.text
+
+
+def test_a_button_title_typed_by_hand_does_what_the_button_does():
+    advice = run_action(ActionSpecialize(), "should I specialise early?", "ask_specialize")
+    assert "Salary by specialization" in [b["title"] for b in advice.buttons]
+    out = run_action(ActionDidYouMean(), "salary by specialization", "nlu_fallback", slots=slots_after(advice))
+    assert "premium" in out.text and "not sure I understood" not in out.text

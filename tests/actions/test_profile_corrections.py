@@ -382,3 +382,13 @@ def test_none_to_which_step_is_done_marks_nothing_and_answers_from_the_first_ste
 def test_the_tools_of_the_users_company_are_not_the_users_skills():
     out = update("my company uses Azure for everything", skill__Azure="azure_ml")
     assert not out.sets("skills_known")
+
+
+def test_a_levels_pay_named_in_a_correction_of_the_question_is_not_the_users_level():
+    out = update("no, i meant mid level salary", level__mid_level="mid")  # spans() reads "_" as a space
+    assert not out.sets("level")
+
+
+def test_a_school_principal_is_no_staff_level():
+    out = update("my principal said ML is just a fad", level__principal="staff")
+    assert not out.sets("level")
