@@ -4,6 +4,7 @@ from typing import Union
 from bot.answering.action_base import KnowledgeAction, Reply
 from bot.answering.query import Profile, Query
 from bot.answering.replies import intent_button, lower_first
+from bot.answering.skill_needed import NEEDED
 from knowledge import KnowledgeBase
 from knowledge.results import FaqAnswer, Unknown
 
@@ -24,6 +25,9 @@ class ActionPhd(KnowledgeAction):
         points = {} if isinstance(faq, Unknown) else faq.points
         if "research_scientist" in roles and {"research_roles", "industry_roles"} <= points.keys():
             text = f"**{points['research_roles'].text}** {points['industry_roles'].text}\n\n{text}"
+        elif not NEEDED.search(query.text) and {"research_roles", "industry_roles", "degree_needed"} <= points.keys():
+            # "will my PhD help or is it wasted?": the guide's "No." answers whether one is needed, not this
+            text = " ".join(points[p].text for p in ("research_roles", "industry_roles", "degree_needed"))
         return Reply(text, [intent_button("Education paths", "ask_education"),
                             intent_button("Portfolio advice", "ask_portfolio")])
 

@@ -95,3 +95,11 @@ def test_a_level_and_place_after_a_pay_comparison_get_the_salary_there_even_nami
     out = run_action(ActionFollowUp(), "ok and as a mid level MLE here in nyc?", "followup_what_about",
                      {"level": "mid", "location": "new_york", "role": "ml_engineer"}, slots=slots_after(pay))
     assert out.text.startswith("**Mid-Level ML Engineer in New York**")
+
+
+def test_a_phd_question_that_is_not_whether_one_is_needed_gets_no_bare_no():
+    out = run_action(ActionPhd(), "will my physics PhD help me or is it wasted?", "ask_phd")
+    assert not out.text.startswith("No")
+    assert "PhD helps" in out.text and "portfolio" in out.text
+    needed = run_action(ActionPhd(), "do I need a PhD?", "ask_phd")
+    assert needed.text.startswith("No.")
