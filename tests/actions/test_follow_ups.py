@@ -1,7 +1,7 @@
 """A follow-up continues the answer it refers to, and never repeats it word for word."""
 from bot.actions.fallback import ActionDidYouMean
 from bot.actions.faq import ActionPhd
-from bot.actions.followup import ActionFollowUp
+from bot.actions.followup import ActionAnswerYesNo, ActionFollowUp
 from bot.actions.learning import ActionNextStep
 from bot.actions.outlook import ActionJobGrowth
 from bot.actions.role import ActionComparePay, ActionExplainRole
@@ -103,3 +103,15 @@ def test_a_phd_question_that_is_not_whether_one_is_needed_gets_no_bare_no():
     assert "PhD helps" in out.text and "portfolio" in out.text
     needed = run_action(ActionPhd(), "do I need a PhD?", "ask_phd")
     assert needed.text.startswith("No.")
+
+
+def test_a_question_read_as_a_no_is_answered_with_its_topic():
+    out = run_action(ActionAnswerYesNo(), "phd or not?", "deny",
+                     ranking=[{"name": "deny", "confidence": 0.5}, {"name": "ask_phd", "confidence": 0.3}])
+    assert "PhD" in out.text and "No problem" not in out.text
+
+
+def test_a_yes_or_no_ranked_next_to_a_no_is_no_topic_to_answer():
+    out = run_action(ActionAnswerYesNo(), "no not really?", "deny",
+                     ranking=[{"name": "deny", "confidence": 0.5}, {"name": "affirm", "confidence": 0.3}])
+    assert out.messages
