@@ -14,12 +14,12 @@ from bot.answering.action_base import (
     answer_or_ask_again,
     answer_safely,
     knowledge_base,
+    next_ranked_answer,
     remember_safely,
     reply_digest,
     send,
 )
 from bot.answering.clauses import IS_QUESTION
-from bot.answering.intent_actions import question_also_asked
 from bot.answering.query import Profile, Query
 from bot.answering.questions import asked_questions
 from bot.answering.routing import follow_up_action, next_in_sequence
@@ -83,10 +83,8 @@ class ActionAnswerYesNo(ProfileAction):
         if asked_questions(tracker.latest_message or {}):
             # "that doesn't answer it. do employers care about a degree?": the question
             return await answer_or_ask_again(self.name(), tracker, dispatcher)
-        topic = action_registry().get(question_also_asked(query.text, (tracker.latest_message or {}).get(
-            "intent_ranking") or [], intent) or "") if not pending and len(query.text.split()) >= 2 else None
-        if topic is not None and topic.name() != self.name() and IS_QUESTION.search(query.text.strip()):
-            # "phd or not?" is no "no"
+        topic = next_ranked_answer(tracker, intent) if not pending and len(query.text.split()) >= 2 else None
+        if topic is not None and IS_QUESTION.search(query.text.strip()):  # "phd or not?" is no "no"
             return await topic.respond(dispatcher, tracker, domain)
         if pending and intent == "deny":
             dispatcher.utter_message(response="utter_no_problem")

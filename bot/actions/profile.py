@@ -15,11 +15,11 @@ from bot.answering.action_base import (
     answer_other_questions,
     answer_safely,
     knowledge_base,
+    next_ranked_answer,
     remember_safely,
     send,
 )
 from bot.answering.clauses import IS_QUESTION, REQUEST, SELF
-from bot.answering.intent_actions import question_also_asked
 from bot.answering.query import LIST_SLOTS, PROFILE_SLOTS, Profile, Query
 from bot.answering.questions import asked_questions, outside_questions
 from bot.answering.replies import background_words, bullets, join_words
@@ -185,9 +185,7 @@ class ActionUpdateProfile(ProfileAction):
                                domain: Dict[str, Any]) -> List[Dict[str, Any]]:
         """A question read as a statement that tells nothing new: the topic the classifier ranked
         next, or "did you mean"."""
-        message = tracker.latest_message or {}
-        action = action_registry().get(question_also_asked(message.get("text") or "",
-                                                           message.get("intent_ranking") or [], "inform") or "")
+        action = next_ranked_answer(tracker, "inform")
         if action is None:
             from bot.actions.fallback import ActionDidYouMean  # it imports this module
 
@@ -205,8 +203,7 @@ class ActionUpdateProfile(ProfileAction):
                 # "I teach chemistry and have zero programming, is switching realistic for me?"
                 dispatcher.utter_message(text=change)
                 return await answer_other_questions(self.name(), tracker, events_of(profile), dispatcher)
-            ranking = (tracker.latest_message or {}).get("intent_ranking") or []
-            action = action_registry().get(question_also_asked(query.text, ranking, query.intent) or "")
+            action = next_ranked_answer(tracker, query.intent)
             if action is None:
                 dispatcher.utter_message(
                     text=change + "\nAsk me anything: salary, skills, the roadmap, how long it takes...")

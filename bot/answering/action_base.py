@@ -17,7 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot.answering.clauses import statement_part
 from bot.answering.comparison import comparison
-from bot.answering.intent_actions import action_for_intent
+from bot.answering.intent_actions import action_for_intent, question_also_asked
 from bot.answering.knowledge_access import knowledge_base
 from bot.answering.pay_factors import FACTOR_CONTEXT, pay_factor_answer
 from bot.answering.prerequisites import prerequisites
@@ -181,6 +181,14 @@ class KnowledgeAction(ProfileAction, metaclass=ABCMeta):
         if first is None:
             return None
         return one_question(message, first, tracker.get_slot("context") or {})
+
+
+def next_ranked_answer(tracker: Tracker, answered_intent: str) -> Optional["KnowledgeAction"]:
+    """The answer for the intent the classifier ranked after `answered_intent`, when the latest
+    message asks something ("I'm a dev in Austin, how much could I make?", "phd or not?")."""
+    message = tracker.latest_message or {}
+    name = question_also_asked(message.get("text") or "", message.get("intent_ranking") or [], answered_intent)
+    return action_registry().get(name or "")
 
 
 # What a question that names nothing takes from the other questions of its message.

@@ -12,7 +12,7 @@ REFERS_BACK = re.compile(r"\bthe [\w+#.-]+ one\b|\b(?:called|named|again|was it|
 FILLER = frozenset("""
 a an the and or of to in on at for by with is are was were be been it its it's that this those these what what's
 whats which who whom how when where why do does did can could would should will shall i me my you your we our they
-their one ones called named again again? thing things about just really actually usually exactly remind tell say said
+their one ones called named again thing things about just really actually usually exactly remind tell say said
 so ok okay then there here mean meant kind sort type any some much many more most less very also still only ever
 """.split())
 

@@ -3,6 +3,7 @@ every piece of guide prose the KB holds), quoted with its guide section, if it m
 enough; else nothing, and the bot asks what was meant. Built once per process from the KB."""
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import List, Optional
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
@@ -43,29 +44,25 @@ class Match:
 class PassageIndex:
     def __init__(self, passages: List[Sourced]) -> None:
         self._passages = passages
+        self._words = [set(_words(p.text)) for p in passages]
         self._vectorizer = TfidfVectorizer(analyzer=_words, sublinear_tf=True)
         self._matrix = self._vectorizer.fit_transform([p.text for p in passages]) if passages else None
 
     def best(self, question: str) -> Optional[Match]:
         """The passage most like the question, when it is like it enough."""
-        if self._matrix is None or not _words(question):
+        asked = _words(question)
+        if self._matrix is None or not asked:
             return None
         scores = (self._matrix @ self._vectorizer.transform([question]).T).toarray().ravel()
         top = int(scores.argmax())
-        shared = set(_words(question)) & set(_words(self._passages[top].text))
-        if scores[top] < MIN_SIMILARITY or len(shared) < MIN_SHARED_WORDS:
+        if scores[top] < MIN_SIMILARITY or len(set(asked) & self._words[top]) < MIN_SHARED_WORDS:
             return None
         return Match(self._passages[top], float(scores[top]))
 
 
-_index: Optional[PassageIndex] = None
-
-
+@lru_cache(maxsize=1)
 def passage_index(kb: KnowledgeBase) -> PassageIndex:
-    global _index
-    if _index is None:
-        _index = PassageIndex(kb.retrievable_texts())
-    return _index
+    return PassageIndex(kb.retrievable_texts())
 
 
 def retrieved_answer(kb: KnowledgeBase, question: str) -> Optional[str]:

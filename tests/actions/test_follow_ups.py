@@ -109,9 +109,3 @@ def test_a_question_read_as_a_no_is_answered_with_its_topic():
     out = run_action(ActionAnswerYesNo(), "phd or not?", "deny",
                      ranking=[{"name": "deny", "confidence": 0.5}, {"name": "ask_phd", "confidence": 0.3}])
     assert "PhD" in out.text and "No problem" not in out.text
-
-
-def test_a_yes_or_no_ranked_next_to_a_no_is_no_topic_to_answer():
-    out = run_action(ActionAnswerYesNo(), "no not really?", "deny",
-                     ranking=[{"name": "deny", "confidence": 0.5}, {"name": "affirm", "confidence": 0.3}])
-    assert out.messages
