@@ -1,9 +1,37 @@
 """Career levels and progression."""
+import re
+from typing import Optional
+
 from bot.answering.action_base import KnowledgeAction, Reply
 from bot.answering.query import Profile, Query
 from bot.answering.replies import bullets, entity_button, join_words, level_pay, level_years
 from knowledge import KnowledgeBase
-from knowledge.results import Unknown
+from knowledge.results import TimeToReady, Unknown
+
+# "what level would I come in at?", "would I be hired as a senior right away?": where the user starts.
+WHERE_I_START = re.compile(
+    r"\b(?:what|which)\s+(?:ml\s+)?level\s+(?:would|will|could|should|do|am|can)\s+(?:i|you put me)\b|"
+    r"\blevel\s+(?:would|will|could|do)\s+i\s+(?:start|come|begin|be|land|get)\b|"
+    r"\b(?:would|will|could|do|can)\s+i\s+(?:be\s+hired|start|come\s+in|get\s+hired|land|go\s+straight|jump\s+straight)"
+    r"\b[^?.!]{0,30}\bas\b|\bwhere\s+(?:would|will|do)\s+i\s+(?:start|fit|come in)\b|"
+    r"\bstart\s+(?:as\s+a\s+|at\s+)junior\b|\b(?:have|need)\s+to\s+start\s+(?:as|at|from)\b",
+    re.IGNORECASE)
+
+
+def where_user_starts(kb: KnowledgeBase, profile: Profile, query: Query) -> Optional[str]:
+    """For a user with no ML level yet, where the guide's ladder starts: its levels count years in
+    ML, so years in another job do not skip levels."""
+    if profile.level or not WHERE_I_START.search(query.text):
+        return None
+    junior = kb.career_levels()[0]
+    text = (f"{kb.progression_advice().text.split('. ')[0]}. The guide's levels count years as an ML engineer "
+            f"(**{junior.name}**: {level_years(junior)}; pay (US) {level_pay(junior)}), so with no ML experience "
+            f"yet you would most likely start there.")
+    ready = kb.time_to_job_ready(profile.background) if profile.background else None
+    if isinstance(ready, TimeToReady) and ready.background is not None:
+        text += (f" Your other work doesn't count as ML years; what the guide does give for your background "
+                 f"is the time to job-ready: {ready.background.wording}")
+    return text
 
 
 class ActionCareerLevels(KnowledgeAction):
@@ -12,7 +40,16 @@ class ActionCareerLevels(KnowledgeAction):
 
     def answer(self, kb: KnowledgeBase, profile: Profile, query: Query) -> Reply:
         levels = kb.career_levels()
+        start = where_user_starts(kb, profile, query)
         asked = query.first("level")
+        if start and asked:
+            level = kb.career_level(asked)
+            if not isinstance(level, Unknown) and level.position > 1:
+                return Reply(f"{start}\n\n**{level.name}** is {level_years(level)} of ML experience in the guide: "
+                             f"{join_words(level.scope).lower()}.")
+        if start:
+            junior = levels[0]
+            return Reply(start, [entity_button(f"{junior.name.split()[0]} salary", "ask_salary", level=junior.id)])
         if asked:
             level = kb.career_level(asked)
             if isinstance(level, Unknown):

@@ -69,8 +69,6 @@ def profile_updates(profile: Profile, query: Query, level_for_years) -> Dict[str
             updates[slot] = new[-1]
         elif not said and current and current in query.denied(slot):
             updates[slot] = None
-    if profile.level and "level" not in updates and NO_ML_YET.search(query.text):  # "zero ML experience"
-        updates["level"] = None
     job = stated_job(query.text)
     if job and job != profile.occupation and not query.about_someone_else():
         updates["occupation"] = job
@@ -98,6 +96,10 @@ def profile_updates(profile: Profile, query: Query, level_for_years) -> Dict[str
         new = [v for v in dict.fromkeys(query.about_user(kind)) if v not in kept and v not in taken_off]
         if kept + new != current:
             updates[slot] = kept + new
+    if NO_ML_YET.search(query.text):  # "zero ML experience": no ML level, whatever seniority the message names
+        updates.pop("level", None)
+        if profile.level:
+            updates["level"] = None
     return updates
 
 

@@ -15,7 +15,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.answering.clauses import statement_part
+from bot.answering.clauses import SELF, statement_part
 from bot.answering.comparison import comparison
 from bot.answering.intent_actions import action_for_intent, question_also_asked
 from bot.answering.knowledge_access import knowledge_base
@@ -191,6 +191,9 @@ def next_ranked_answer(tracker: Tracker, answered_intent: str) -> Optional["Know
     return action_registry().get(name or "")
 
 
+# A question that chooses among things named elsewhere in its message.
+POINTS_AT_NAMED = re.compile(r"\b(?:which (?:one|of (?:them|those|these|the two))|either (?:one|of them)|"
+                             r"the two|both of them|between them)\b", re.IGNORECASE)
 # What a question that names nothing takes from the other questions of its message.
 SIBLING_KINDS = (*CARRIED_KINDS, "company_type", "location")
 
@@ -202,19 +205,18 @@ def one_question(message: Dict[str, Any], asked: Asked, previous: Dict[str, Any]
     own = Query.from_message(narrowed(message, asked), previous)
     if own.entities:
         return own
-    whole = Query.from_message(outside_statements(message), previous)
+    # "offers from a seed startup and from Google. which one pays more?": the choice is between
+    # what the statements name
+    text = message.get("text") or ""
+    topic_only = not SELF.search(statement_part(text, [(a.start, a.end) for a in asked_questions(message)]))
+    # "ml engineer vs data scientist, what's the difference?" (a topic, not a self-description)
+    whole = Query.from_message(message if topic_only or POINTS_AT_NAMED.search(own.text)
+                               else outside_statements(message), previous)
     return replace(own, entities={kind: values for kind, values in whole.entities.items() if kind in SIBLING_KINDS})
 
 
 # A follow-up asked beside other things: answered as the previous answer's follow-up.
 FOLLOW_UP_INTENT = "followup_what_about"
-
-
-def _about(message: Dict[str, Any], asked: Any) -> Any:
-    """The entity values a question names, as a key: two questions for one action differ by it."""
-    if asked is None:
-        return frozenset()
-    return frozenset((e["entity"], e["value"]) for e in narrowed(message, asked)["entities"])
 
 
 async def answer_other_questions(answered: str, tracker: Tracker, events: List[Dict[str, Any]],
@@ -226,7 +228,6 @@ async def answer_other_questions(answered: str, tracker: Tracker, events: List[D
     # The first question the classified action answered; the same action may answer another
     # question about something else ("how long is a bootcamp, and how long is a master's?").
     first = next((a for a in questions if action_for_intent().get(a.intent) == answered), None)
-    done = {(answered, _about(message, first))}
     more: List[Dict[str, Any]] = []
     previous: Dict[str, Any] = tracker.get_slot("context") or {}
     for asked in questions:
@@ -236,10 +237,8 @@ async def answer_other_questions(answered: str, tracker: Tracker, events: List[D
             name = follow_up_action(previous.get("action", ""), query.entities)
             query = query.continuing()
         action = action_registry().get(name)
-        key = (name, _about(message, asked))
-        if asked is first or action is None or key in done:
+        if asked is first or action is None:
             continue
-        done.add(key)
         profile = Profile.from_tracker(tracker)
         for e in [*events, *more]:
             if e.get("event") == "slot" and hasattr(profile, e["name"]):

@@ -13,7 +13,8 @@ QUESTION_START = (r"how|what|what's|whats|which|when|where|why|who|should|shall|
 SENTENCE = re.compile(r"[^.?!;\n]+[.?!;\n]*")
 # A break before a second question inside a sentence: ", and how ...", " and what ...", ", is it ..."
 INNER_BREAK = re.compile(rf"(?:,\s*(?:and\s+|but\s+|so\s+|also\s+)?|\s+(?:and|also|plus)\s+(?:also\s+)?)"
-                         rf"(?=(?:{QUESTION_START})\b)", re.IGNORECASE)
+                         rf"(?:(?:roughly|approximately|realistically|honestly|generally|typically|usually|then|"
+                         rf"just|maybe|overall)\s+)?(?=(?:{QUESTION_START})\b)", re.IGNORECASE)
 IS_QUESTION = re.compile(rf"^\W*(?:{QUESTION_START})\b|\?\s*$|^\W*(?:if|so|and|but|ok|okay)\b.*\b(?:am|do|will|would|"
                          rf"could|can|should|is|are|does)\s+(?:i|we|you|it|they|that)\b", re.IGNORECASE)
 MIN_WORDS = 2

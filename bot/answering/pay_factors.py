@@ -115,7 +115,7 @@ def describe_factor(kb: KnowledgeBase, factor: str) -> str:
         return _describe_location(kb, median)
     if factor == "company_type":
         lines = [premium_line(kb.salary_estimate(company_type=i).adjustments[0], kb.salary_estimate().ranges)
-                 for i in ("faang", "startup", "enterprise")]
+                 for i in ("faang", "startup", "early_startup", "enterprise")]
         return "**Company type moves pay**, by the guide:\n" + bullets(lines)
     if factor == "level":
         lines = []

@@ -40,6 +40,16 @@ def topic_action(current: str, entities: Dict[str, List[str]], kinds: Optional[L
     return None
 
 
+def topic_kinds() -> List[str]:
+    """The entity kinds that name a question's topic (follow_ups.yml `topics`)."""
+    return list(_follow_ups()["topics"])
+
+
+def answer_for(kind: str) -> Optional[str]:
+    """The answer for a question about a thing of this kind (follow_ups.yml `answer_for`)."""
+    return _follow_ups()["answer_for"].get(kind)
+
+
 # "and then?", "ok, after that?", "now?", "what next": go on from the previous answer.
 GO_ON = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|and|then|cool|great|done|finished that too|got it)\W+)*"
                    r"(?:and then|then what|then|after that|after it|afterwards|next|what next|what's next|whats next|"

@@ -25,11 +25,16 @@ ABOUT_ITS_PAY = re.compile(r"\W*(?:ml\s+|mle\s+)?(?:engineers?\s+|roles?\s+)?(?:
 # A value the user thinks about or aims for ("thinking about jumping to Google"): an aim is an ML
 # level the user wants (kept as their level), anything else is not theirs.
 TARGET = "target"
-ASKING = re.compile(r"^\W*(?:would|will|should|shall|do|does|can|could|must|might|may|am)\s+i\b", re.IGNORECASE)
+ASKING = re.compile(r"^\W*(?:would|will|should|shall|do|does|can|could|must|might|may|am)\s+i\b|"
+                    # "with 15 years behind me would I be hired as a senior?"
+                    r"\b(?:would|will|should|shall|could|might|am)\s+i\s+(?:be|get|start|come|go|land|count)\b",
+                    re.IGNORECASE)
 
 # "scratch that, computer vision is what I'm into": the retraction is of what was said before, so
 # it ends a clause instead of denying the value after it.
-CLAUSE_BREAK = re.compile(r"[.;!?\n]+|,?\s+\b(?:but|although|though|however|whereas|except|actually|instead)\b"
+CLAUSE_BREAK = re.compile(r"[.;!?\n]+|,?\s+\b(?:but|although|though|however|whereas|except|instead)\b"
+                          # "actually I'm in Denver" starts anew; in "I don't actually know SQL" it is the denial's
+                          r"|(?<!n't)(?<!not)(?<!never)(?<!dont)(?<!didnt)(?<!havent),?\s+\bactually\b"
                           r"|,\s*(?=(?:not|i|i'm|im|i've|ive|i'd|now|and now)\b)|\bi meant\b"
                           r"|\b(?:scratch|forget|ignore|disregard|strike|cancel)\s+(?:that|this)\s*[,;:.!-]"
                           r"|\bnever ?mind\s*[,;:.!-]",
@@ -233,7 +238,8 @@ def with_digits(text: str) -> str:
     return YEARS_IN_WORDS.sub(lambda m: f"{NUMBER_WORDS[m.group(1).lower()]} {m.group(2)}", text)
 # Words that make ML a goal, not the work the years were spent on: "8 years in the ICU, want to become an MLE".
 ML_AS_GOAL = re.compile(r"\b(?:want|wanna|become|becoming|switch\w*|mov\w*|pivot\w*|transition\w*|into|aim\w*|"
-                        r"hope|hoping|trying|considering|thinking|break|get)\b", re.IGNORECASE)
+                        r"hope|hoping|trying|considering|thinking|break|get|hired|hire|"
+                        r"(?:would|could|will|can|should)\s+i)\b", re.IGNORECASE)
 
 
 def years_mean(text: str) -> Optional[str]:

@@ -14,6 +14,8 @@ from rasa.core.processor import MessageProcessor
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.answering.clauses import SELF, question_spans, statement_part
+from bot.answering.intent_actions import action_for_intent
+from bot.answering.routing import answer_for, topic_kinds
 from bot.answering.statements import retracted_fields
 
 QUESTION_ENTITY = "question"
@@ -21,6 +23,7 @@ EXTRACTOR = "careerbot_clauses"
 # Entities a user tells about themselves, and intents a self-description never overrides.
 PROFILE_KINDS = {"background", "level", "location", "company_type", "specialization", "skill", "learning_step"}
 KEEP_INTENTS = {"inform", "forget_me", "ask_profile", "affirm", "deny", "not_covered", "other_language"}
+FALLBACK = "nlu_fallback"
 NOT_QUESTIONS = {"nlu_fallback", "greet", "goodbye", "thanks", "affirm", "deny", "inform", "chitchat"}
 
 _rasa_parse = MessageProcessor.parse_message
@@ -44,12 +47,24 @@ async def _parse_each_question(self: MessageProcessor, message: UserMessage,
     tracker = tracker or DialogueStateTracker.from_events(message.sender_id, [])
     for start, end in spans:
         part = UserMessage(text[start:end], sender_id=message.sender_id, input_channel=message.input_channel)
-        intent = (self._parse_message_with_graph(part, tracker, only_output_properties).get("intent") or {})
+        parsed = self._parse_message_with_graph(part, tracker, only_output_properties)
+        intent = parsed.get("intent") or {}
+        if intent.get("name") == FALLBACK:  # "which cloud platforms do companies deploy on?": its topic names it
+            intent = {"name": topic_intent(parsed.get("entities") or []), "confidence": intent.get("confidence")}
         if intent.get("name") and intent["name"] not in NOT_QUESTIONS:
             parse_data.setdefault("entities", []).append(
                 {"entity": QUESTION_ENTITY, "value": intent["name"], "start": start, "end": end,
                  "confidence_entity": intent.get("confidence"), "extractor": EXTRACTOR})
     return parse_data
+
+
+def topic_intent(entities: List[Dict[str, Any]]) -> Optional[str]:
+    """The intent of the answer for a topic an unclear question names (follow_ups.yml `topics`)."""
+    intents = {action: intent for intent, action in action_for_intent().items()}
+    for kind in topic_kinds():
+        if any(e.get("entity") == kind for e in entities):
+            return intents.get(answer_for(kind) or "")
+    return None
 
 
 def _describes_the_user(parse_data: Dict[str, Any], text: str, spans: List[Tuple[int, int]]) -> bool:

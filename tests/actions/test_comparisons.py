@@ -44,3 +44,10 @@ def test_a_required_skill_against_an_alternative_says_which_the_guide_requires()
     out = run_action(ActionListSkills(), "can i just use java or do i really need python", "ask_skills",
                      {"skill": ["java", "python"]})
     assert "counts Python as required" in out.text and "doesn't rank" not in out.text
+
+
+def test_an_early_stage_startup_gets_no_premium_beside_faang():
+    out = run_action(ActionSalary(), "seed stage startup or google, which one pays more?", "ask_salary",
+                     {"company_type": ["early_startup", "faang"]})
+    assert "**an early-stage startup**: no premium figure" in out.text
+    assert "**FAANG**: +20-40%" in out.text and "well-funded startups" in out.text

@@ -392,3 +392,26 @@ def test_a_levels_pay_named_in_a_correction_of_the_question_is_not_the_users_lev
 def test_a_school_principal_is_no_staff_level():
     out = update("my principal said ML is just a fad", level__principal="staff")
     assert not out.sets("level")
+
+
+def test_a_denial_with_actually_in_it_removes_the_skill():
+    text = "no wait i don't actually know sql, i was mixing it up"
+    out = update(text, slots={"skills_known": ["python", "sql"]}, skill__sql="sql")
+    assert out.slot("skills_known") == ["python"]
+
+
+def test_actually_still_starts_a_new_statement():
+    out = update("I know SQL, actually I live in Denver", skill__SQL="sql", location__Denver="denver")
+    assert out.slot("skills_known") == ["sql"] and out.slot("location") == "denver"
+
+
+def test_a_principal_engineer_who_never_touched_ml_gets_no_ml_level():
+    text = "principal engineer at a big fintech, 15 yrs of c++ and python, never touched ml tho"
+    out = update(text, level__principal="staff_principal", skill__python="python")
+    assert not out.sets("level") and out.slot("background") == "programmer"
+
+
+def test_years_in_a_question_about_being_hired_are_no_ml_level():
+    text = "with 15 years behind me would i be hired as a senior ml engineer right away?"
+    out = update(text, slots={"background": "programmer"}, level__senior="senior")
+    assert not out.sets("level")

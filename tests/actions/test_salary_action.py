@@ -55,6 +55,13 @@ def test_answering_the_level_question_answers_the_salary_question():
     assert "$200K+" in answered.text
 
 
+def test_an_early_stage_startup_gets_the_median_with_no_premium_added():
+    out = run_action(ActionSalary(), "do i get that 20-40% bump now?", "ask_salary",
+                     slots={"company_type": "early_startup"})
+    assert "early-stage startup" in out.text and "no figure given, so not added" in out.text
+    assert "$198K" not in out.text
+
+
 def test_remote_and_specialization_are_named_but_not_invented_as_numbers():
     out = run_action(ActionSalary(), "remote nlp salary", "ask_salary",
                      {"location": "remote", "specialization": "nlp"}, slots={"asked": ["level"]})

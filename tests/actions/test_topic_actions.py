@@ -14,6 +14,19 @@ def test_career_levels_list_every_level_with_years():
         assert text in out.text
 
 
+def test_someone_with_no_ml_level_asking_where_they_would_start_is_told_junior_and_why():
+    out = run_action(ActionCareerLevels(), "what level would i come in at as an ML engineer?", "ask_career_levels",
+                     slots={"background": "programmer"})
+    assert "start in junior roles" in out.text and "0-2 years" in out.text and "$120K-$140K" in out.text
+    assert "12-18 months" in out.text
+
+
+def test_asking_to_be_hired_as_a_senior_without_ml_years_gets_where_the_ladder_starts_and_what_senior_is():
+    out = run_action(ActionCareerLevels(), "would i be hired as a senior ml engineer right away?",
+                     "ask_career_levels", {"level": ["senior"]})
+    assert "start in junior roles" in out.text and "**Senior ML Engineer** is 5+ years" in out.text
+
+
 def test_one_level_shows_both_of_the_guides_pay_figures():
     out = run_action(ActionCareerLevels(), "what does a mid level do", "ask_career_levels", {"level": "mid"})
     assert "$150K-$180K" in out.text and "$160K-$200K" in out.text and "Mentor juniors" in out.text

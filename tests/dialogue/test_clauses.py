@@ -13,6 +13,8 @@ from bot.answering.clauses import question_spans
     ("how long does it take and is a phd needed", ["how long does it take", "is a phd needed"]),
     ("if I already code in Go, how long will it take? and what do I learn first?",
      ["if I already code in Go, how long will it take?", "what do I learn first?"]),
+    ("what level would i come in at and roughly what does that pay?",
+     ["what level would i come in at", "what does that pay?"]),
 ])
 def test_each_question_of_a_message_is_its_own_span(text, questions):
     assert [text[a:b] for a, b in question_spans(text)] == questions

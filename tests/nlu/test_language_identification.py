@@ -29,7 +29,8 @@ QUESTIONS = {
 STAYS_ENGLISH = ["hi", "thx", "mle tc?", "k", "ty!!", "hola", "merci", "ok cool", "wat skills do i need for mle",
                  "sallary for a senior in nyc", "machin lerning roadmap pls", "gimme da roadmap fam", "r u a bot",
                  "hw lng 2 b mle", "I'm Priya from Zürich", "I live in São Paulo, what's the pay?",
-                 "is a bootcamp worth it", "pytorh or tensorflw?"]
+                 "is a bootcamp worth it", "pytorh or tensorflw?",
+                 "jjjjjjjkkkkk ;;;;; lll ppp"]  # keys held down are gibberish, no language
 
 
 @pytest.fixture(scope="module")

@@ -50,6 +50,9 @@ def test_a_cues_file_entry_without_cues_is_refused_with_the_file_named(tmp_path)
     ("what does a senior ML engineer make?", "ask_career_levels", "ask_salary"),
     ("where am I based these days?", "ask_source", "ask_profile"),
     ("what kind of company do I work at?", "nlu_fallback", "ask_profile"),
+    # a specific cue of another topic wins over a one-word cue of the classifier's
+    ("what skills do i have according to you?", "ask_skills", "ask_profile"),
+    ("would they hire me as a senior straight away?", "ask_job_hunting", "ask_career_levels"),
 ])
 def test_a_question_naming_its_topic_gets_it(topics, nlp, text, guessed, topic):
     assert cued_intent(topics, words(nlp, text), guessed, []) == topic
@@ -60,6 +63,7 @@ def test_a_question_naming_its_topic_gets_it(topics, nlp, text, guessed, topic):
     ("does a master's degree pay off?", "ask_education"),  # "pay off" is no pay question
     ("how do I build a project portfolio?", "ask_portfolio"),
     ("what kind of company should I work at?", "ask_salary"),  # advice, not what the user told the bot
+    ("what skills do I have to learn first?", "ask_skills"),  # not the profile's skills
 ])
 def test_the_classifiers_intent_stands_when_it_is_a_cued_topic_or_no_cue_says_otherwise(topics, nlp, text, guessed):
     assert cued_intent(topics, words(nlp, text), guessed, []) is None

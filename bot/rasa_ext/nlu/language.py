@@ -16,6 +16,7 @@ from typing import Collection, Optional
 
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
+from bot.rasa_ext.nlu.english import MASHED
 from bot.rasa_ext.nlu.vocabulary import words
 
 MIN_WORDS = 3
@@ -55,7 +56,8 @@ class OtherLanguage:
         other_script = sum(not unicodedata.name(ch, "").startswith("LATIN") for ch in letters)
         if other_script >= MIN_OTHER_SCRIPT_LETTERS and other_script * 2 >= len(letters):
             return self._identified(text, MIN_CONFIDENCE_OTHER_SCRIPT)
-        rest = [w for w in words(text) if w not in self._own]
+        # keys held down ("jjjjkkk lll") are no language's words: keyboard mashing stays gibberish
+        rest = [w for w in words(text) if w not in self._own and not MASHED.search(w)]
         if len(rest) < self._min_words or sum(map(len, rest)) < self._min_letters:
             return None
         # Mostly English words: only a near-certain identification counts, since the dictionary has

@@ -40,11 +40,11 @@ ABOUT_THE_CONVERSATION = {
                               r"\b(?:have|got|noted|stored|saved|recorded|keep|kept)\b[^?.!]{0,25}\b(?:for|on|of) me\b",
                               re.IGNORECASE),
     "ask_why": re.compile(r"^\W*(?:\w+\W+){0,3}\w*\W*$"),
-    # a short "says who?" asks for the source, a short "where am I based?" does not
-    "ask_source": re.compile(r"^(?!.*\b(?:i|i'm|im|my|me)\b)\W*(?:\w+\W+){0,4}\w*\W*$|"
-                             r"\b(?:source|from the guide|where .* from|says? so)\b",
-                             re.IGNORECASE),
+    "ask_source": re.compile(r"\b(?:source|from the guide|where .* from|says? so)\b", re.IGNORECASE),
 }
+# A short "says who?" asks for the source, unless it names a topic ("what does that pay?") or the
+# user ("where am I based?").
+SHORT_SOURCE_QUESTION = re.compile(r"^(?!.*\b(?:i|i'm|im|my|me)\b)\W*(?:\w+\W+){0,4}\w*\W*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -81,6 +81,15 @@ def cued_intents(topics: Sequence[Topic], words: Sequence[Word]) -> List[str]:
             and not any(occurs(u, words, CUE_GAP) for u in t.unless)]
 
 
+# A cue of this many words is specific enough to win over a one-word cue of the classifier's
+# topic: "what skills do I have on file?" names the profile, not just skills.
+SPECIFIC_CUE_WORDS = 3
+
+
+def longest_cue(topic: Topic, words: Sequence[Word]) -> int:
+    return max((len(c) for c in topic.cues if occurs(c, words, CUE_GAP)), default=0)
+
+
 def cued_intent(topics: Sequence[Topic], words: Sequence[Word], intent: Optional[str],
                 ranking: Sequence[Dict[str, Any]]) -> Optional[str]:
     """The topic the question names instead of `intent`, or None when `intent` stands."""
@@ -88,7 +97,12 @@ def cued_intent(topics: Sequence[Topic], words: Sequence[Word], intent: Optional
     if not cued:
         return None
     by_intent = {t.intent: t for t in topics}
-    if intent in cued or any(intent in by_intent[c].answered_by for c in cued):
+    if intent in cued:
+        own = longest_cue(by_intent[intent], words)
+        specific = [c for c in cued if longest_cue(by_intent[c], words) >= max(SPECIFIC_CUE_WORDS, own + 2)
+                    and intent not in by_intent[c].answered_by]
+        return specific[0] if specific else None
+    if any(intent in by_intent[c].answered_by for c in cued):
         return None
     ranked = [r.get("name") for r in ranking]
     return min(cued, key=lambda c: (ranked.index(c) if c in ranked else len(ranked), cued.index(c)))
@@ -127,7 +141,10 @@ class TopicCueClassifier(GraphComponent):
                 continue
             if intent in ABOUT_THE_CONVERSATION and ABOUT_THE_CONVERSATION[intent].search(text):
                 continue
-            topic = cued_intent(self._topics, message_words(message), intent, message.get(INTENT_RANKING_KEY) or [])
+            words = message_words(message)
+            if intent == "ask_source" and SHORT_SOURCE_QUESTION.search(text) and not cued_intents(self._topics, words):
+                continue
+            topic = cued_intent(self._topics, words, intent, message.get(INTENT_RANKING_KEY) or [])
             if topic:
                 override_intent(message, topic)
         return messages
