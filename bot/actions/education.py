@@ -26,12 +26,20 @@ ASKS_IF_NEEDED = re.compile(r"\b(?:need|needed|require|required|requirement|nece
 VERDICTS = {"bachelors": "Not necessarily", "masters": "No"}
 
 
-def whether_needed(kb: KnowledgeBase, path_id: str) -> str:
-    """The guide's answer to "do I need this degree?", or "" when it has none."""
+# "can I become an MLE without a degree?": what the guide says degrees count for, with no yes or no.
+WITHOUT = re.compile(r"\bwithout\s+(?:a|an|any|the)?\s*(?:\w+\s+)?(?:degree|bachelor'?s?|master'?s?|diploma|college|"
+                     r"university|uni)\b", re.IGNORECASE)
+
+
+def whether_needed(kb: KnowledgeBase, path_id: str, text: str) -> str:
+    """The guide's answer to "do I need this degree?" or "can I do it without one?", or "" when the
+    question asks neither or the guide has no answer."""
     faq = kb.faq("phd")
     if path_id not in VERDICTS or isinstance(faq, Unknown) or "degree_needed" not in faq.points:
         return ""
-    return f"**{VERDICTS[path_id]}.** {faq.points['degree_needed'].text}"
+    if ASKS_IF_NEEDED.search(text):
+        return f"**{VERDICTS[path_id]}.** {faq.points['degree_needed'].text}"
+    return f"**{faq.points['degree_needed'].text}**" if WITHOUT.search(text) else ""
 
 
 def path_buttons(kb: KnowledgeBase, skip: str = "") -> List[Dict[str, str]]:
@@ -49,7 +57,7 @@ class ActionEducationPaths(KnowledgeAction):
             if isinstance(path, Unknown):
                 return Reply(f"The paths in the guide are: {join_words(path.known)}.", path_buttons(kb))
             details = path_details(path)
-            verdict = whether_needed(kb, path.id) if ASKS_IF_NEEDED.search(query.text) else ""
+            verdict = whether_needed(kb, path.id, query.text)
             return Reply(f"{verdict}\n\n{details}" if verdict else details, path_buttons(kb, skip=path.id))
         paths = kb.education_paths()
         lines = [f"**{p.name}** ({months(p.duration_min_months, p.duration_max_months)}): {p.advice}" for p in paths]

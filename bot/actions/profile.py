@@ -122,7 +122,9 @@ def describe_profile(profile: Profile, names) -> List[str]:
     if profile.occupation:
         lines.append(f"Work: {profile.occupation}")
     if profile.background:
-        lines.append(f"Background: {background_words(profile.background) or profile.background}")
+        words = background_words(profile.background) or profile.background
+        yet = " (no programming yet)" if profile.background == "non_programmer" else ""
+        lines.append(f"Background: {words}{yet}")
     for slot, label in (("level", "Level"), ("location", "Location"), ("company_type", "Company"),
                         ("specialization", "Interest")):
         value = getattr(profile, slot)

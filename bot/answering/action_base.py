@@ -126,7 +126,7 @@ class KnowledgeAction(ProfileAction, metaclass=ABCMeta):
             return with_sources(lambda kb: roles_answer.answer(kb, profile, query))
 
         def kind_answer(kb: KnowledgeBase) -> Optional[Reply]:
-            compared = comparison(kb, query) if self.compares_things or len(roles) < 2 else None
+            compared = comparison(kb, query, profile) if self.compares_things or len(roles) < 2 else None
             text = compared or prerequisites(kb, profile, query) or skill_verdict(kb, profile, query)
             if text:
                 return Reply(text)

@@ -5,7 +5,7 @@ them together. Role comparisons have their own answer (bot/actions/role.py)."""
 import re
 from typing import Callable, Dict, List, Optional
 
-from bot.answering.query import Query
+from bot.answering.query import Profile, Query
 from bot.answering.replies import bullets, level_years, lower_first, money_range, months
 from knowledge import KnowledgeBase
 from knowledge.results import Unknown
@@ -14,9 +14,20 @@ CUE = re.compile(r"\b(?:vs\.?|versus|or|compare|comparing|comparison|difference|
                  r"against|than|rather|from|jump|progression)\b", re.IGNORECASE)
 
 
-def _two(query: Query, kind: str) -> Optional[List[str]]:
+# "is my pay lower than at FAANG?", "how does my pay compare to the Midwest?": the user's own side
+# (from the profile) against the one named.
+MINE_AGAINST = re.compile(r"\b(?:my|mine|i|i'm|im|me)\b.*\b(?:than|compare[sd]?|compared|vs\.?|versus|against|"
+                          r"relative to)\b", re.IGNORECASE)
+# Profile values a comparison can take the user's side from.
+PROFILE_SIDES = ("location", "company_type", "level", "specialization")
+
+
+def _two(query: Query, kind: str, profile: Optional[Profile]) -> Optional[List[str]]:
     """Two (for skills up to three: "SageMaker vs Vertex AI vs Azure ML") values of the kind."""
     values = list(dict.fromkeys(query.entities.get(kind) or []))
+    mine = getattr(profile, kind) if profile is not None and kind in PROFILE_SIDES else None
+    if len(values) == 1 and mine and mine != values[0] and MINE_AGAINST.search(query.text):
+        return [mine, values[0]]
     return values[:3 if kind == "skill" else 2] if len(values) >= 2 else None
 
 
@@ -115,12 +126,12 @@ COMPARERS: Dict[str, Callable[[KnowledgeBase, List[str]], str]] = {
 }
 
 
-def comparison(kb: KnowledgeBase, query: Query) -> Optional[str]:
+def comparison(kb: KnowledgeBase, query: Query, profile: Optional[Profile] = None) -> Optional[str]:
     """Both sides of a comparison the message asks for, or None when it asks for none."""
     if not CUE.search(query.both_texts):
         return None
     for kind, compare in COMPARERS.items():
-        pair = _two(query, kind)
+        pair = _two(query, kind, profile)
         if pair:
             return compare(kb, pair)
     return None

@@ -21,7 +21,7 @@ def premium_line(adj: Adjustment, ranges: List[SalaryRange]) -> str:
     if adj.tier == "outside_us":
         return f"{adj.name}: {adj.wording}"
     if adj.min_pct is None:
-        return f"{adj.name}: {adj.wording} (no figure given, so not added)"
+        return f"{adj.name}: the guide has no figure for it, so nothing is added. {adj.wording}"
     if adj.max_pct == 0:
         return f"{adj.name}: no premium. {adj.wording}"
     effect = " or ".join(f"**{_with_premium(r, adj)}**" for r in ranges)

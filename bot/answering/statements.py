@@ -86,7 +86,8 @@ MOVE_DONE = re.compile(r"\b(?:moved|relocated|i'?m (?:now )?(?:moving|relocating
 AUXILIARY = r"(?:do|does|did|is|are|am|can|could|would|should|will|shall)"
 QUESTION_BEFORE = re.compile(
     rf"^\W*{AUXILIARY}\b|^\W*(?:please\s+|pls\s+)?(?:give me|tell me|show me|list)\b|"
-    rf"(?:^|[,;:]\s*|\b(?:and|but|so|also|or)\s+)\W*(?:what|what'?s|wat|wut|how|hw|which|wich|where|"
+    rf"(?:^\W*(?:(?:yo|hey|hi|hello|ok|okay|um+|uh+|hm+|well|btw|ngl|lol|quick question)\W+)*|[,;:]\s*|"
+    rf"\b(?:and|but|so|also|or)\s+)\W*(?:what|what'?s|wat|wut|how|hw|which|wich|where|"
     rf"when|why|who|{AUXILIARY}\s+(?:i|you|we|they|it|he|she|that|this|there|a|an|the|my|ml|mle|mles)\b)",
     re.IGNORECASE)
 # ... unless the user states something about themselves after it: "should I learn X since I know Y".

@@ -53,6 +53,8 @@ class Topic:
     cues: Tuple[Phrase, ...]
     unless: Tuple[Phrase, ...]
     answered_by: frozenset
+    # A cue of SPECIFIC_CUE_WORDS or more of this topic wins even over the classifier's cued topic.
+    wins_when_specific: bool = False
 
 
 def load_topics(path: Path, lemmatize) -> List[Topic]:
@@ -67,7 +69,7 @@ def load_topics(path: Path, lemmatize) -> List[Topic]:
             return tuple(lemmatize(str(p)) for p in entry.get(key) or [])
 
         topics.append(Topic(entry["intent"], phrases("cues"), phrases("unless"),
-                            frozenset(entry.get("answered_by") or [])))
+                            frozenset(entry.get("answered_by") or []), bool(entry.get("wins_when_specific"))))
     return topics
 
 
@@ -81,8 +83,8 @@ def cued_intents(topics: Sequence[Topic], words: Sequence[Word]) -> List[str]:
             and not any(occurs(u, words, CUE_GAP) for u in t.unless)]
 
 
-# A cue of this many words is specific enough to win over a one-word cue of the classifier's
-# topic: "what skills do I have on file?" names the profile, not just skills.
+# A cue of this many words of a `wins_when_specific` topic wins over a one-word cue of the
+# classifier's topic: "what skills do I have on file?" names the profile, not just skills.
 SPECIFIC_CUE_WORDS = 3
 
 
@@ -99,8 +101,8 @@ def cued_intent(topics: Sequence[Topic], words: Sequence[Word], intent: Optional
     by_intent = {t.intent: t for t in topics}
     if intent in cued:
         own = longest_cue(by_intent[intent], words)
-        specific = [c for c in cued if longest_cue(by_intent[c], words) >= max(SPECIFIC_CUE_WORDS, own + 2)
-                    and intent not in by_intent[c].answered_by]
+        specific = [c for c in cued if by_intent[c].wins_when_specific and intent not in by_intent[c].answered_by
+                    and longest_cue(by_intent[c], words) >= max(SPECIFIC_CUE_WORDS, own + 2)]
         return specific[0] if specific else None
     if any(intent in by_intent[c].answered_by for c in cued):
         return None

@@ -1,0 +1,59 @@
+"""Rasa NLU component: a short message shaped like a follow-up ("and for a regular ml engineer
+job?", "what about austin?", "same for seniors?") that names something the knowledge base knows
+is a follow-up, whatever topic its nouns suggest to the classifier ("job" is no job-hunting
+question here). The follow-up answer then continues the previous answer with that thing.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Dict, List, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.rasa_ext.nlu.intent_override import override_intent
+
+FOLLOW_UP_INTENT = "followup_what_about"
+# The opening of a follow-up, then at most MAX_WORDS words that ask nothing of their own.
+OPENING = re.compile(r"^\W*(?:(?:and|&|ok(?:ay)?|so|hmm+|cool|thanks)\W+)*(?:what about|how about|what of|"
+                     r"same (?:for|in|at|with)|and (?:for|in|at|as|with|if)|for|in|at|as)\b", re.IGNORECASE)
+OWN_QUESTION = re.compile(r"\b(?:how|what|why|when|which|who|where|do|does|did|is|are|can|could|should|would|will|"
+                          r"need|needs|pay|paid|salary|earn|long)\b", re.IGNORECASE)
+MAX_WORDS = 8
+
+
+def follow_up_shaped(text: str) -> bool:
+    opening = OPENING.match(text or "")
+    if opening is None:
+        return False
+    rest = text[opening.end():]
+    return len(text.split()) <= MAX_WORDS and not OWN_QUESTION.search(rest)
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
+class FollowUpShape(GraphComponent):
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        # Intents that stand: commands and what earlier components decided.
+        return {"keep_intents": ["forget_me", "affirm", "deny", "greet", "goodbye", "thanks", "inform"]}
+
+    def __init__(self, keep_intents: List[str]) -> None:
+        self._keep = set(keep_intents)
+
+    @classmethod
+    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> FollowUpShape:
+        return cls(config["keep_intents"])
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            intent = (message.get(INTENT) or {}).get("name")
+            if intent in self._keep or intent == FOLLOW_UP_INTENT or not message.get(ENTITIES):
+                continue
+            if follow_up_shaped(message.get(TEXT) or ""):
+                override_intent(message, FOLLOW_UP_INTENT)
+        return messages
