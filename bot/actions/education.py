@@ -3,6 +3,7 @@ import re
 from typing import Dict, List
 
 from bot.answering.action_base import KnowledgeAction, Reply
+from bot.answering.comparison import all_paths
 from bot.answering.query import Profile, Query
 from bot.answering.replies import bullets, entity_button, intent_button, join_words, months, since_background
 from knowledge import KnowledgeBase
@@ -59,6 +60,9 @@ class ActionEducationPaths(KnowledgeAction):
             details = path_details(path)
             verdict = whether_needed(kb, path.id, query.text)
             return Reply(f"{verdict}\n\n{details}" if verdict else details, path_buttons(kb, skip=path.id))
+        cheapest_or_fastest = all_paths(kb, query)
+        if cheapest_or_fastest:
+            return Reply(cheapest_or_fastest, path_buttons(kb))
         paths = kb.education_paths()
         lines = [f"**{p.name}** ({months(p.duration_min_months, p.duration_max_months)}): {p.advice}" for p in paths]
         text = f"{kb.education_advice().text}\n{bullets(lines)}"

@@ -23,7 +23,7 @@ from bot.answering.clauses import IS_QUESTION
 from bot.answering.query import Profile, Query
 from bot.answering.questions import asked_questions
 from bot.answering.routing import follow_up_action, next_in_sequence
-from bot.answering.statements import SOMEONE_ELSE
+from bot.answering.statements import SOMEONE_ELSE, taken_back
 
 SAME_AGAIN = "Ask about another level, place or company (e.g. “what about FAANG?”) to compare."
 
@@ -76,7 +76,8 @@ class ActionAnswerYesNo(ProfileAction):
 
             tracker.latest_message["entities"] = [{"entity": entity_kind(pending["slot"]), "value": value}]
             return await ActionUpdateProfile().respond(dispatcher, tracker, domain)
-        if any(st.stance != SOMEONE_ELSE for st in query.said):  # "no, I don't know Java": a correction
+        # "no, I don't know Java", "no wait, forget that": a correction
+        if any(st.stance != SOMEONE_ELSE for st in query.said) or taken_back(query.text, says_more=False):
             from bot.actions.profile import ActionUpdateProfile
 
             return await ActionUpdateProfile().respond(dispatcher, tracker, domain)

@@ -15,7 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from bot.actions.profile import LIST_ENTITIES, ActionUpdateProfile
 from bot.answering.feedback import forget_user
 from bot.answering.query import PROFILE_SLOTS
-from bot.answering.statements import retracted_fields
+from bot.answering.statements import retracted_fields, taken_back
 
 logger = logging.getLogger(__name__)
 EVERYTHING = re.compile(r"\b(?:everything|all (?:my|of|the|about)|all data|whole profile|entire profile|forget me|"
@@ -29,8 +29,9 @@ class ActionForgetMe(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[str, Any]) -> List[Dict[str, Any]]:
-        if names_one_part(tracker.latest_message or {}):
-            # "remove the startup thing from my profile": that part, never everything
+        if names_one_part(tracker.latest_message or {}) or takes_back_the_last_change(tracker):
+            # "remove the startup thing from my profile": that part, never everything; "please forget
+            # that": the latest change
             return await ActionUpdateProfile().run(dispatcher, tracker, domain)
         try:
             await asyncio.to_thread(forget_user, tracker.sender_id)  # profile, ratings, unanswered log
@@ -41,6 +42,11 @@ class ActionForgetMe(Action):
         dispatcher.utter_message(response="utter_forgotten")
         dispatcher.utter_message(json_message=FORGOTTEN_SIGNAL)
         return [AllSlotsReset()]
+
+
+def takes_back_the_last_change(tracker: Tracker) -> bool:
+    text = (tracker.latest_message or {}).get("text") or ""
+    return not EVERYTHING.search(text) and taken_back(text, says_more=False)
 
 
 def names_one_part(message: Dict[str, Any]) -> bool:

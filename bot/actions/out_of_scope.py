@@ -1,11 +1,15 @@
 """Questions outside a career guide's scope ("can you order me a pizza?"): the polite reply, and the
-message goes into the unanswered log for the editors' report (bot/answering/feedback.py)."""
+message goes into the unanswered log for the editors' report (bot/answering/feedback.py). A message
+the classifier put here that names things the guide knows ("bank vs faang?") gets that answer."""
 from typing import Any, Dict, List
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from bot.answering.action_base import action_registry
 from bot.answering.feedback import OUT_OF_SCOPE, log_unanswered
+from bot.answering.query import Query
+from bot.answering.routing import topic_action
 
 
 class ActionOutOfScope(Action):
@@ -14,6 +18,10 @@ class ActionOutOfScope(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[str, Any]) -> List[Dict[str, Any]]:
+        query = Query.from_tracker(tracker)
+        named = action_registry().get(topic_action("", query.entities, list(query.entities)) or "")
+        if named is not None:  # "bank vs faang?": things the guide knows, so not outside it
+            return await named.respond(dispatcher, tracker, domain)
         dispatcher.utter_message(response="utter_out_of_scope")
         await log_unanswered(tracker, OUT_OF_SCOPE, self.name())
         return []

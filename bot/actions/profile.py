@@ -1,7 +1,8 @@
 """Remembering who the user is: filling the profile from what they say, and showing it back."""
 import asyncio
 import re
-from typing import Any, Dict, List
+from dataclasses import replace
+from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
@@ -23,8 +24,10 @@ from bot.answering.clauses import IS_QUESTION, REQUEST, SELF
 from bot.answering.query import LIST_SLOTS, PROFILE_SLOTS, Profile, Query
 from bot.answering.questions import asked_questions, outside_questions
 from bot.answering.replies import background_words, bullets, join_words
-from bot.answering.statements import ML_CONTEXT, retracted_fields, stated_job, with_digits, years_mean
+from bot.answering.statements import ML_CONTEXT, retracted_fields, stated_job, taken_back, with_digits, years_mean
 
+# Not a place: a user who is remote and names where they live keeps the place.
+REMOTE = "remote"
 # In a self-description any "N years" is the user's experience.
 YEARS = re.compile(r"\b(\d{1,2})\s*\+?\s*(?:years?|yrs?)\b", re.IGNORECASE)
 SOMEONE_ELSE_REPLY = ("That sounds like it's about someone else, so I haven't noted it: I only keep what you tell "
@@ -53,9 +56,12 @@ def seniority_of_their_job(profile: Profile, query: Query, level: str) -> bool:
     return bool(job) and not ML_CONTEXT.search(query.text) and re.search(rf"\b{re.escape(level)}", job) is not None
 
 
-def profile_updates(profile: Profile, query: Query, level_for_years) -> Dict[str, Any]:
+def profile_updates(profile: Profile, query: Query, level_for_years,
+                    last_change: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
     """The slots this message changes: values the user says hold for them are set, values they
-    deny or retract are cleared (None) or taken off the lists; someone else's are ignored."""
+    deny or retract are cleared (None) or taken off the lists; someone else's are ignored;
+    "forget that" restores the values before `last_change`."""
+    last_change = last_change or {}
     updates: Dict[str, Any] = {}
     for slot in PROFILE_SLOTS:
         said = query.about_user(slot)
@@ -63,8 +69,10 @@ def profile_updates(profile: Profile, query: Query, level_for_years) -> Dict[str
             said = [v for v in said if not seniority_of_their_job(profile, query, v)]
         current = getattr(profile, slot)
         # the last one said wins ("Chicago, no wait, Austin"), but not the current value named again
-        # beside the new one ("I moved to Denver, New York is old news")
+        # beside the new one ("I moved to Denver, New York is old news"), nor remote beside a place
         new = [value for value in said if value != current]
+        if slot == "location" and REMOTE in said and any(v != REMOTE for v in said):
+            new = [value for value in new if value != REMOTE]
         if new:
             updates[slot] = new[-1]
         elif not said and current and current in query.denied(slot):
@@ -96,6 +104,8 @@ def profile_updates(profile: Profile, query: Query, level_for_years) -> Dict[str
         new = [v for v in dict.fromkeys(query.about_user(kind)) if v not in kept and v not in taken_off]
         if kept + new != current:
             updates[slot] = kept + new
+    if taken_back(query.text, says_more=bool(updates) or bool(query.said)):
+        updates = {**{slot: value for slot, value in last_change.items() if slot not in updates}, **updates}
     if NO_ML_YET.search(query.text):  # "zero ML experience": no ML level, whatever seniority the message names
         updates.pop("level", None)
         if profile.level:
@@ -153,7 +163,8 @@ class ActionUpdateProfile(ProfileAction):
         # and earn well?" asks about a place, it doesn't say where the user lives.
         said = Query.from_message(outside_questions(message), query.previous)
         profile = Profile.from_tracker(tracker)
-        updates = await asyncio.to_thread(profile_updates, profile, said, lambda years: kb.level_for_years(years).id)
+        updates = await asyncio.to_thread(profile_updates, profile, said, lambda years: kb.level_for_years(years).id,
+                                          tracker.get_slot("last_change"))
         pending_slot = (tracker.get_slot("pending") or {}).get("slot")
         if pending_slot in (*PROFILE_SLOTS, *LIST_SLOTS) and pending_slot not in updates:
             # "yes obviously i write python" after "do you already know how to program?"
@@ -177,9 +188,11 @@ class ActionUpdateProfile(ProfileAction):
                 dispatcher.utter_message(response="utter_profile_nothing_new")
             return []
         change = await asyncio.to_thread(describe_change, profile, updates, kb.names)
+        before = replace(profile)
         for slot, value in updates.items():
             setattr(profile, slot, value)
         events = [SlotSet(slot, value) for slot, value in updates.items()]
+        events.append(SlotSet("last_change", {slot: getattr(before, slot) for slot in updates}))
         events += await self._answer_too(profile, query, change, tracker, dispatcher)
         await remember_safely(tracker, events)  # once, with what the answer learned too
         return events

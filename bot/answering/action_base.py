@@ -215,6 +215,9 @@ def one_question(message: Dict[str, Any], asked: Asked, previous: Dict[str, Any]
     return replace(own, entities={kind: values for kind, values in whole.entities.items() if kind in SIBLING_KINDS})
 
 
+# A question about the person the message describes: "how long would it take him?"
+ABOUT_THEM = re.compile(r"\b(?:him|her|he|she|they|them|his|hers|their)\b", re.IGNORECASE)
+FOR_THEM = "**About them, going by what you told me of them** (none of it is stored as yours):"
 # A follow-up asked beside other things: answered as the previous answer's follow-up.
 FOLLOW_UP_INTENT = "followup_what_about"
 
@@ -230,6 +233,7 @@ async def answer_other_questions(answered: str, tracker: Tracker, events: List[D
     first = next((a for a in questions if action_for_intent().get(a.intent) == answered), None)
     more: List[Dict[str, Any]] = []
     previous: Dict[str, Any] = tracker.get_slot("context") or {}
+    theirs = Query.from_message(message, previous).someone_elses_profile()
     for asked in questions:
         query = one_question(message, asked, previous)
         name = action_for_intent().get(asked.intent, "")
@@ -243,8 +247,13 @@ async def answer_other_questions(answered: str, tracker: Tracker, events: List[D
         for e in [*events, *more]:
             if e.get("event") == "slot" and hasattr(profile, e["name"]):
                 setattr(profile, e["name"], e["value"])
+        for_them = theirs is not None and ABOUT_THEM.search(query.text) is not None
+        if theirs is not None and for_them:  # "how long would it take him?": from what the message says of him
+            profile = theirs
         reply = await asyncio.to_thread(action.answer_of_its_kind, profile, query)
         reply = reply or await answer_safely(action, profile, query, dispatcher)
+        if reply is not None and for_them:
+            reply = replace(reply, text=f"{FOR_THEM}\n{reply.text}", slots={})
         if reply is not None and reply.text not in {m.get("text") for m in dispatcher.messages}:  # said once
             more += send(dispatcher, name, query, reply, profile, tracker.sender_id)
     return more

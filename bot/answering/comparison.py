@@ -126,8 +126,22 @@ COMPARERS: Dict[str, Callable[[KnowledgeBase, List[str]], str]] = {
 }
 
 
+# "what's the cheapest way, bootcamp or masters or what?": every path, not only the ones named.
+CHEAPEST_OR_FASTEST = re.compile(r"\b(?:cheap\w*|least expensive|low(?:er|est)? cost|afford\w*|budget|fast(?!\.?ai)\w*|"
+                                 r"quick\w*|shortest)\b", re.IGNORECASE)
+
+
+def all_paths(kb: KnowledgeBase, query: Query) -> Optional[str]:
+    """Every education path with its time and cost, for a cheapest or fastest question."""
+    if not CHEAPEST_OR_FASTEST.search(query.text):
+        return None
+    return _education(kb, [p.id for p in kb.education_paths()])
+
+
 def comparison(kb: KnowledgeBase, query: Query, profile: Optional[Profile] = None) -> Optional[str]:
     """Both sides of a comparison the message asks for, or None when it asks for none."""
+    if query.entities.get("education_path") and CHEAPEST_OR_FASTEST.search(query.text):
+        return all_paths(kb, query)
     if not CUE.search(query.both_texts):
         return None
     for kind, compare in COMPARERS.items():

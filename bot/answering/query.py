@@ -129,6 +129,17 @@ class Query:
     def about_someone_else(self) -> bool:
         return any(s.stance == SOMEONE_ELSE for s in self.said)
 
+    def someone_elses_profile(self) -> Optional["Profile"]:
+        """What the message says of someone else ("he's an accountant in Boston, no real
+        programming"), as a profile, for a question about them; None when it says nothing."""
+        theirs = [s for s in self.said if s.stance == SOMEONE_ELSE and s.kind in PROFILE_SLOTS]
+        if not theirs:
+            return None
+        profile = Profile(asked=[*PROFILE_SLOTS, *LIST_SLOTS])  # the bot asks the user nothing about them
+        for s in theirs:
+            setattr(profile, s.kind, s.value)
+        return profile
+
     def previous_entity(self, kind: str) -> Optional[str]:
         """The first entity of this kind the previous answer was about."""
         values = (self.previous.get("entities") or {}).get(kind) or []

@@ -48,17 +48,25 @@ DENIAL = re.compile(
 OTHER_PERSON = re.compile(
     r"\b(?:my|our|his|her|their)\s+(?:partner|husband|wife|spouse|boyfriend|girlfriend|friend|brother|sister|"
     r"mom|mum|mother|dad|father|son|daughter|kid|cousin|colleague|coworker|co-worker|boss|manager|team|teammate|"
-    r"roommate|flatmate|neighbou?r|uncle|aunt|classmate|mentor|principal|teacher|professor|advisor|supervisor)s?\b|\b(?:he|she|they)(?:'s|'re)?\s+(?:is|are|was|"
-    r"were|knows?|works?|writes?|codes?|programs?|lives?|uses?|does|did|has|have|studies|study|studying|learns?|"
-    r"learning|wants?|already|also|just|only|really)\b",
+    r"roommate|flatmate|neighbou?r|uncle|aunt|classmate|mentor|principal|teacher|professor|advisor|supervisor)s?\b|"
+    r"\b(?:he|she|they)(?:'s|'re|\s+(?:is|are|was|were|knows?|works?|writes?|codes?|programs?|lives?|uses?|does|"
+    r"doesn'?t|don'?t|did|didn'?t|isn'?t|can'?t|never|has|had|have|studies|study|studying|learns?|learning|wants?|"
+    r"already|also|just|only|really|moved|got))\b",
     re.IGNORECASE)
+# A message framed as someone else's: "asking for my boyfriend, ..." (until the user speaks of themselves).
+FOR_SOMEONE = re.compile(r"\b(?:asking|here|writing|typing|this is|question)\s+(?:this\s+|it\s+)?"
+                         r"(?:for|on behalf of)\s+(?:my|a)\s+\w+", re.IGNORECASE)
 # Said right after a value: it is not (or no longer) the user's.
 RETRACTED_AFTER = re.compile(
     r"[^.;!?]{0,12}?\b(?:is|are|'s)\s+(?:basically\s+|pretty much\s+|really\s+|super\s+|very\s+)?(?:nothing|"
     r"non-?existent|zero|rusty|weak|minimal)\b|\W*,?\s*(?:take|cross) (?:it|that|them) off\b|"
     r"\W*,?\s*(?:remove|drop|scratch|forget) (?:it|that|them)\b|"
     r"[^.;!?]{0,12}?\b(?:is|are|'s)\s+(?:now\s+)?(?:old news|history|ancient history|in the past|behind me|"
-    r"outdated|out of date|not true|wrong)\b", re.IGNORECASE)
+    r"outdated|out of date|not true|wrong)\b|"
+    # "boston is where he lives not me", "boston is my boyfriend's", "Boston? that's him, not me"
+    r"[^.;!?]{0,12}?\b(?:is|are|'s|was)\s+(?:where\s+(?:he|she|they)\b|(?:my|his|her|their)\s+(?:partner|husband|"
+    r"wife|boyfriend|girlfriend|friend|brother|sister|mom|mum|dad|son|daughter|spouse)\b|(?:him|her|them)\b)|"
+    r"\W*,?\s*(?:that'?s\s+)?(?:him|her|them)?\W*\s*not me\b", re.IGNORECASE)
 # The user back in the clause after someone else: "my partner knows SQL and I know Python".
 FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|me|my|myself)\b", re.IGNORECASE)
 FROM_BEFORE = re.compile(r"\b(?:from|used to|previously|formerly|before)\s*$", re.IGNORECASE)
@@ -141,6 +149,9 @@ def stance(text: str, start: Optional[int], end: Optional[int]) -> str:
     other = OTHER_PERSON.search(text[clause_start:end])  # the value may be the verb: "he programs"
     if other and not FIRST_PERSON.search(text[clause_start + other.end():start]):
         return SOMEONE_ELSE
+    framed = FOR_SOMEONE.search(text, 0, start)
+    if framed and not FIRST_PERSON.search(text[framed.end():start]):
+        return SOMEONE_ELSE
     if DENIAL.search(before):
         return DENIED
     # "my python is basically nothing, take it off the list"
@@ -159,12 +170,20 @@ def _asked_in_question(before: str) -> bool:
     return bool(questions) and not STATES_AFTER.search(before[questions[-1].end():])
 
 
+# After a level word, a school year: "a junior in CS", "junior as in 3rd year of college".
+SCHOOL_YEAR = re.compile(r"^\W*(?:as in\s+|like\s+)?(?:(?:in|at|year|of)\s+(?:\w+\s+){0,2}?(?:cs|college|uni|"
+                         r"university|school|high school|computer science|undergrad|my degree|class|major|the program)|"
+                         r"(?:\w+\s+)?(?:year|student|undergrad))\b", re.IGNORECASE)
+
+
 def other_career(text: str, end: Optional[int]) -> Optional[str]:
     """'programming' for 'staff Android developer' or 'senior backend dev', 'other' for 'senior
     nurse': a level word naming the seniority of another job, not an ML level. None: an ML level."""
     if end is None:
         return None
     after = text[end:end + 40]
+    if SCHOOL_YEAR.match(after):
+        return "other"
     if ML_JOB.match(after):
         return None
     if PROGRAMMING_JOB.match(after):
@@ -309,3 +328,18 @@ FIELD_SLOTS = {"location": "location", "city": "location", "where i live": "loca
 
 def retracted_fields(text: str) -> List[str]:
     return [FIELD_SLOTS[m.group("field").lower()] for m in FIELD_RETRACTION.finditer(text)]
+
+
+# "forget that", "undo that", "ignore what I just said": the latest change to the profile taken back
+# (when the message says nothing new); "that's all him, not me": taken back whatever else it says.
+FORGET_THAT = re.compile(r"\b(?:forget|scratch|undo|ignore|disregard|drop|delete|remove|take back)\s+(?:that|this|it|"
+                         r"what i (?:just )?(?:said|told you|wrote)|the last (?:thing|bit|part|one))\b", re.IGNORECASE)
+SOMEONE_ELSES_THAT = re.compile(r"\b(?:that'?s|that (?:was|is)|those (?:are|were)|it'?s|all (?:of )?that was)\s+"
+                                r"(?:all\s+)?(?:about\s+)?(?:him|her|them|my\s+(?:partner|husband|wife|boyfriend|"
+                                r"girlfriend|friend|brother|sister|mom|mum|dad|son|daughter|spouse))\b|"
+                                r"^\W*not me\b", re.IGNORECASE)
+
+
+def taken_back(text: str, says_more: bool) -> bool:
+    """Whether the message takes back the profile's latest change ("forget that", "that's him, not me")."""
+    return bool(SOMEONE_ELSES_THAT.search(text)) or (bool(FORGET_THAT.search(text)) and not says_more)

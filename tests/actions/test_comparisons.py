@@ -51,3 +51,16 @@ def test_an_early_stage_startup_gets_no_premium_beside_faang():
                      {"company_type": ["early_startup", "faang"]})
     assert "**an early-stage startup**: no premium figure" in out.text
     assert "**FAANG**: +20-40%" in out.text and "well-funded startups" in out.text
+
+
+def test_a_cheapest_way_question_gets_every_path_with_its_cost():
+    out = run_action(ActionEducationPaths(), "whats cheapest way to learn, bootcamp or masters or what",
+                     "ask_education", {"education_path": ["bootcamp", "masters"]})
+    assert "**Self-study + certificates**" in out.text and "Lower cost" in out.text
+    assert "**Bachelor's degree**" in out.text
+
+
+def test_my_side_of_a_comparison_comes_from_the_profile():
+    out = run_action(ActionSalary(), "is my pay probably lower than at faang?", "ask_salary",
+                     {"company_type": ["faang"]}, slots={"company_type": "enterprise"})
+    assert "**an established enterprise**" in out.text and "**FAANG**: +20-40%" in out.text

@@ -1,5 +1,6 @@
 from bot.actions.fallback import ActionDidYouMean
 from bot.actions.faq import ActionSpecialize
+from bot.actions.out_of_scope import ActionOutOfScope
 from bot.actions.role import ActionExplainRole
 from bot.actions.salary import ActionSalary
 from bot.answering import knowledge_access as base
@@ -62,3 +63,8 @@ def test_a_button_title_typed_by_hand_does_what_the_button_does():
     assert "Salary by specialization" in [b["title"] for b in advice.buttons]
     out = run_action(ActionDidYouMean(), "salary by specialization", "nlu_fallback", slots=slots_after(advice))
     assert "premium" in out.text and "not sure I understood" not in out.text
+
+
+def test_a_comparison_the_classifier_called_out_of_scope_is_answered():
+    out = run_action(ActionOutOfScope(), "bank vs faang?", "out_of_scope", {"company_type": ["enterprise", "faang"]})
+    assert "**FAANG**" in out.text and "reliably" in out.text

@@ -89,3 +89,11 @@ def test_forget_everything_still_forgets_everything_when_it_names_a_field(kb_url
     out = run_action(ActionForgetMe(), "forget everything about me, my location too", "forget_me",
                      slots={"location": "austin"})
     assert out.responses == ["utter_forgotten"] and store(kb_url).get("tester") is None
+
+
+def test_please_forget_that_takes_back_the_last_change_and_never_deletes_everything(kb_url):
+    store(kb_url).save("unknown", "tester", {"location": "austin", "skills_known": ["java"]})
+    out = run_action(ActionForgetMe(), "please forget that", "forget_me",
+                     slots={"location": "austin", "skills_known": ["java"], "last_change": {"skills_known": []}})
+    assert "utter_forgotten" not in out.responses and store(kb_url).get("tester") is not None
+    assert out.slot("skills_known") == [] and not out.sets("location")

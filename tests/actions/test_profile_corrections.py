@@ -415,3 +415,46 @@ def test_years_in_a_question_about_being_hired_are_no_ml_level():
     text = "with 15 years behind me would i be hired as a senior ml engineer right away?"
     out = update(text, slots={"background": "programmer"}, level__senior="senior")
     assert not out.sets("level")
+
+
+def test_a_message_asking_for_someone_else_stores_none_of_their_facts():
+    text = "asking for my boyfriend actually, he's an accountant in boston and knows a bit of sql"
+    out = update(text, location__boston="boston", skill__sql="sql")
+    assert not out.sets("location") and not out.sets("skills_known")
+
+
+def test_a_place_said_to_be_someone_elses_is_taken_off():
+    out = update("no. i live in portland. boston is where he lives not me", slots={"location": "boston"},
+                 location__portland="portland", location__boston="boston")
+    assert out.slot("location") == "portland"
+
+
+def test_forget_that_takes_back_the_latest_change_only():
+    out = update("please forget that", slots={"location": "seattle", "skills_known": ["java"],
+                                               "last_change": {"skills_known": []}})
+    assert out.slot("skills_known") == [] and not out.sets("location")
+
+
+def test_thats_him_not_me_takes_back_the_latest_change_and_keeps_the_new_facts():
+    text = "thats all him not me. i'm in portland"
+    out = update(text, slots={"location": "boston", "last_change": {"location": None, "background": None},
+                              "background": "non_programmer"}, location__portland="portland")
+    assert out.slot("location") == "portland" and out.slot("background") is None
+
+
+def test_ignore_that_about_a_value_of_the_same_message_takes_back_nothing_else():
+    text = "and deep learning too. wait no, i havent done deep learning yet, ignore that"
+    out = update(text, slots={"steps_done": ["python_fundamentals"], "last_change": {"steps_done": []}},
+                 learning_step__deep_learning="deep_learning")
+    assert not out.sets("steps_done")
+
+
+def test_remote_beside_the_place_the_user_lives_keeps_the_place():
+    text = "i'm fully remote now, still living in denver tho"
+    out = update(text, slots={"location": "chicago"}, location__remote="remote", location__denver="denver")
+    assert out.slot("location") == "denver"
+
+
+def test_a_junior_in_college_is_a_student_not_a_junior_ml_engineer():
+    out = update("hii im a junior in cs, know python pretty well", level__junior="junior", skill__python="python")
+    assert not out.sets("level") and out.slot("skills_known") == ["python"]

@@ -110,3 +110,12 @@ def test_a_question_that_names_nothing_takes_the_level_of_the_question_beside_it
             question(text, "how many years do i need", "ask_time_to_ready")]
     out = run_action(ActionTimeToReady(), text, "ask_time_to_ready", ents)
     assert out.messages[0]["text"].startswith("**Senior ML Engineer** (5+ years)")
+
+
+def test_a_question_about_someone_else_is_answered_from_their_facts_and_stores_none():
+    text = "asking for my boyfriend, he's an accountant in boston, no real programming. how long would it take him?"
+    ents = [*spans(text, location__boston="boston", background__no_real_programming="non_programmer"),
+            question(text, "how long would it take him?", "ask_time_to_ready")]
+    out = run_action(ActionUpdateProfile(), text, "inform", ents)
+    assert "About them" in out.text and "2-3 years" in out.text
+    assert not out.sets("location") and not out.sets("background") and out.slot("pending") is None

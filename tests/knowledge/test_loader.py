@@ -94,14 +94,14 @@ def test_removing_an_alias_deletes_only_that_alias_row(content_dir, loaded_engin
 def test_adding_a_record_inserts_it_with_its_aliases(content_dir, loaded_engine):
     edit_text(content_dir, "salary_factors.yml",
               "  - {id: austin, name: Austin,",
-              "  - {id: portland, name: Portland, tier: elsewhere, aliases: [portland, pdx]}\n"
+              "  - {id: spokane, name: Spokane, tier: elsewhere, aliases: [spokane, geg]}\n"
               "  - {id: austin, name: Austin,")
 
     report = load(read_content(content_dir), loaded_engine)
 
-    # "Portland" (the name) and "portland" (an alias) are one alias row.
+    # "Spokane" (the name) and "spokane" (an alias) are one alias row.
     assert nonzero(report.inserted) == {"kb_locations": 1, "kb_aliases": 2}
     assert nonzero(report.updated) == {} and nonzero(report.deleted) == {}
     kb = KnowledgeBase(loaded_engine)
-    assert kb.resolve("location", "PDX") == "portland"
-    assert kb.salary_estimate("junior", "Portland").location == "Portland"
+    assert kb.resolve("location", "GEG") == "spokane"
+    assert kb.salary_estimate("junior", "Spokane").location == "Spokane"

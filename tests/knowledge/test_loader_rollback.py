@@ -31,7 +31,7 @@ def change_content_everywhere(content_dir, faq_answers_event: str) -> int:
               lambda data: data.update(topics=[t for t in data["topics"] if t["id"] != "job_hunting"]))
     pointing = drop_not_covered_refs(content_dir, "job_hunting")  # updates kb_not_covered
     edit_text(content_dir, "salary_factors.yml", "  - {id: austin,",
-              "  - {id: portland, name: Portland, tier: elsewhere, aliases: [pdx]}\n  - {id: austin,")
+              "  - {id: spokane, name: Spokane, tier: elsewhere, aliases: [geg]}\n  - {id: austin,")
     if faq_answers_event == "UPDATE":
         edit_text(content_dir, "faq.yml", PHD_FIRST_ANSWER, "No. Although a PhD helps for research roles")
     else:
