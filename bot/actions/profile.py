@@ -24,7 +24,15 @@ from bot.answering.clauses import IS_QUESTION, REQUEST, SELF
 from bot.answering.query import LIST_SLOTS, PROFILE_SLOTS, Profile, Query
 from bot.answering.questions import asked_questions, outside_questions
 from bot.answering.replies import background_words, bullets, join_words
-from bot.answering.statements import ML_CONTEXT, retracted_fields, stated_job, taken_back, with_digits, years_mean
+from bot.answering.statements import (
+    ML_CONTEXT,
+    TARGET,
+    retracted_fields,
+    stated_job,
+    taken_back,
+    with_digits,
+    years_mean,
+)
 
 # Not a place: a user who is remote and names where they live keeps the place.
 REMOTE = "remote"
@@ -224,7 +232,10 @@ class ActionUpdateProfile(ProfileAction):
             if action is None:
                 dispatcher.utter_message(
                     text=change + "\nAsk me anything: salary, skills, the roadmap, how long it takes...")
-                return []
+                # "I want to reach staff eventually", then "how many years does that take?"
+                aims = [s.value for s in query.said if s.kind == "level" and s.stance == TARGET]
+                context = {"action": "action_career_levels", "entities": {"level": aims}}
+                return [SlotSet("context", context)] if aims else []
             # "I'm a dev in Austin how much could I make": note the profile, then answer.
             dispatcher.utter_message(text=change)
         else:  # the user just answered the bot's question: answer the question that prompted it

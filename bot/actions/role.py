@@ -83,6 +83,9 @@ class ActionCompareRoles(KnowledgeAction):
         ], context={"role": [first, second]})
 
 
+COMPARES = re.compile(r"\b(?:vs\.?|versus|or|than|compare\w*|difference|diff|against)\b", re.IGNORECASE)
+
+
 class ActionComparePay(KnowledgeAction):
     compares_things = False  # it compares roles itself
     about_pay = True
@@ -96,10 +99,10 @@ class ActionComparePay(KnowledgeAction):
             # "mle tc at faang?", "mle pay in london?": ML engineer pay there, not the role table
             return action_registry()["action_salary"].answer(kb, profile, query)
         roles = query.entities.get("role") or (query.previous.get("entities") or {}).get("role")
-        if not roles:
-            ranked = kb.roles()
-            lines = [f"**{r.name}**: {money(r.median_salary)} median" for r in ranked]
-            return Reply("Median US salaries in the guide, highest first:\n" + bullets(lines))
+        if not roles or (set(roles) == {MLE} and not COMPARES.search(query.text)):
+            # "what related roles are there?", "mle median": every role of the guide
+            return Reply("The roles in the guide, by median US salary, highest first:\n" +
+                         bullets(_describe(r) for r in kb.roles()))
         first, second = roles_to_compare(Query(query.intent, query.text, {"role": roles}))
         cmp = kb.compare_roles(first, second)
         if isinstance(cmp, Unknown):

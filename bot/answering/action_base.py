@@ -116,6 +116,9 @@ class KnowledgeAction(ProfileAction, metaclass=ABCMeta):
         meant = detail_of_last_answer(query)
         if meant is not None:  # "what's the Google one called again?"
             return meant
+        if not query.entities and ASKS_THE_DIFFERENCE.search(query.text) and any(
+                len(v or []) >= 2 for v in (query.previous.get("entities") or {}).values()):
+            query = query.continuing()  # "pay diff?" after junior vs senior: the same two
         other = action_registry().get(topic_action(self.name(), query.entities) or "")
         if other is not None and other.name() != self.name():
             return with_sources(lambda kb: other.answer(kb, profile, query))
@@ -191,6 +194,9 @@ def next_ranked_answer(tracker: Tracker, answered_intent: str) -> Optional["Know
     return action_registry().get(name or "")
 
 
+# "pay diff?", "which one pays more?" right after an answer about two things: those two.
+ASKS_THE_DIFFERENCE = re.compile(r"\b(?:diff|difference|differences|compare|comparison|vs\.?|versus|which one|"
+                                 r"between them|between the two)\b", re.IGNORECASE)
 # A question that chooses among things named elsewhere in its message.
 POINTS_AT_NAMED = re.compile(r"\b(?:which (?:one|of (?:them|those|these|the two))|either (?:one|of them)|"
                              r"the two|both of them|between them)\b", re.IGNORECASE)

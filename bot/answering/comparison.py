@@ -10,7 +10,7 @@ from bot.answering.replies import bullets, level_years, lower_first, money_range
 from knowledge import KnowledgeBase
 from knowledge.results import Unknown
 
-CUE = re.compile(r"\b(?:vs\.?|versus|or|compare|comparing|comparison|difference|differences|better|which|between|"
+CUE = re.compile(r"\b(?:vs\.?|versus|or|compare|comparing|comparison|diff|difference|differences|better|which|between|"
                  r"against|than|rather|from|jump|progression)\b", re.IGNORECASE)
 
 

@@ -1,4 +1,5 @@
 """A follow-up continues the answer it refers to, and never repeats it word for word."""
+from bot.actions.career import ActionCareerLevels
 from bot.actions.fallback import ActionDidYouMean
 from bot.actions.faq import ActionPhd
 from bot.actions.followup import ActionAnswerYesNo, ActionFollowUp
@@ -109,3 +110,10 @@ def test_a_question_read_as_a_no_is_answered_with_its_topic():
     out = run_action(ActionAnswerYesNo(), "phd or not?", "deny",
                      ranking=[{"name": "deny", "confidence": 0.5}, {"name": "ask_phd", "confidence": 0.3}])
     assert "PhD" in out.text and "No problem" not in out.text
+
+
+def test_pay_diff_after_two_levels_compares_the_same_two():
+    first = run_action(ActionCareerLevels(), "whats the diff between jr and sr mle", "ask_career_levels",
+                       {"level": ["junior", "senior"]})
+    out = run_action(ActionSalary(), "pay diff?", "ask_salary", slots=slots_after(first))
+    assert "**Junior ML Engineer** (0-2 years; $120K-$140K)" in out.text and "**Senior ML Engineer**" in out.text

@@ -407,7 +407,7 @@ def test_actually_still_starts_a_new_statement():
 
 def test_a_principal_engineer_who_never_touched_ml_gets_no_ml_level():
     text = "principal engineer at a big fintech, 15 yrs of c++ and python, never touched ml tho"
-    out = update(text, level__principal="staff_principal", skill__python="python")
+    out = update(text, level__principal="staff", skill__python="python")
     assert not out.sets("level") and out.slot("background") == "programmer"
 
 

@@ -51,3 +51,10 @@ def test_principal_as_an_adjective_is_no_level_question():
     text = "could you outline the principal responsibilities of an ML engineer?"
     out = run_action(ActionExplainRole(), text, "ask_role", spans(text, level__principal="staff"))
     assert "Day to day" in out.text
+
+
+def test_related_roles_list_every_role_with_its_focus_and_median():
+    out = run_action(ActionComparePay(), "what related roles are there besides ml engineer?", "compare_pay",
+                     {"role": ["ml_engineer"]})
+    for text in ("AI/ML Research Scientist** ($180K median)", "Data Engineer** ($130K median): data infrastructure"):
+        assert text in out.text

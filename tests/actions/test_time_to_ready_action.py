@@ -44,3 +44,15 @@ def test_a_known_programming_language_is_a_programming_background():
                      slots={"skills_known": ["sql", "python"]})
     assert out.text.startswith("Since you know Python") and "12-18 months" in out.text
     assert "Do you already know how to program?" not in out.text
+
+
+def test_how_long_from_someone_who_codes_in_java_takes_the_programming_figure():
+    out = run_action(ActionTimeToReady(), "how long would it take me if I already code in Java?", "ask_time_to_ready",
+                     {"skill": ["java"]})
+    assert "12-18 months" in out.text and "Do you already know" not in out.text
+
+
+def test_how_long_after_naming_the_level_aimed_at_gives_that_levels_years():
+    slots = {"level": "mid", "context": {"action": "action_career_levels", "entities": {"level": ["staff"]}}}
+    out = run_action(ActionTimeToReady(), "how many years does that usually take", "ask_time_to_ready", slots=slots)
+    assert "Staff/Principal ML Engineer** (7+ years)" in out.text

@@ -20,7 +20,11 @@ from bot.rasa_ext.nlu.intent_override import override_intent
 FOLLOW_UP_INTENT = "followup_what_about"
 # The opening of a follow-up, then at most MAX_WORDS words that ask nothing of their own.
 OPENING = re.compile(r"^\W*(?:(?:and|&|ok(?:ay)?|so|hmm+|cool|thanks)\W+)*(?:what about|how about|what of|"
-                     r"same (?:for|in|at|with)|and (?:for|in|at|as|with|if)|for|in|at|as)\b", re.IGNORECASE)
+                     r"same (?:for|in|at|with)|and (?:for|in|at|as|with|if)|(?:and )?compared (?:to|with)|"
+                     r"(?:and )?(?:vs\.?|versus)|for|in|at|as)\b", re.IGNORECASE)
+# The user speaking of themselves: "and in seattle I'd earn?", "in seattle now", "at a startup these days".
+SELF = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|me|my|we|our|now|anymore|these days|moved|living|live|based|"
+                  r"work|working)\b", re.IGNORECASE)
 OWN_QUESTION = re.compile(r"\b(?:how|what|why|when|which|who|where|do|does|did|is|are|can|could|should|would|will|"
                           r"need|needs|pay|paid|salary|earn|long)\b", re.IGNORECASE)
 MAX_WORDS = 8
@@ -31,7 +35,7 @@ def follow_up_shaped(text: str) -> bool:
     if opening is None:
         return False
     rest = text[opening.end():]
-    return len(text.split()) <= MAX_WORDS and not OWN_QUESTION.search(rest)
+    return len(text.split()) <= MAX_WORDS and not OWN_QUESTION.search(rest) and not SELF.search(text)
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
@@ -39,7 +43,7 @@ class FollowUpShape(GraphComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         # Intents that stand: commands and what earlier components decided.
-        return {"keep_intents": ["forget_me", "affirm", "deny", "greet", "goodbye", "thanks", "inform"]}
+        return {"keep_intents": ["forget_me", "affirm", "deny", "greet", "goodbye", "thanks"]}
 
     def __init__(self, keep_intents: List[str]) -> None:
         self._keep = set(keep_intents)
