@@ -11,7 +11,7 @@ import yaml
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.actions.profile import LIST_ENTITIES, ActionUpdateProfile
+from bot.actions.profile import LIST_ENTITIES, NO_ML_YET, ActionUpdateProfile
 from bot.answering.action_base import ProfileAction, action_registry, detail_of_last_answer, knowledge_base, send
 from bot.answering.clauses import IS_QUESTION, REQUEST
 from bot.answering.feedback import DID_YOU_MEAN, OUT_OF_SCOPE, REPHRASE, log_unanswered
@@ -64,7 +64,8 @@ class ActionDidYouMean(ProfileAction):
         kinds = {e.get("entity") for e in message.get("entities") or []}
         question = bool(IS_QUESTION.search(text.strip()) or REQUEST.search(text))
         # "senior, like 6 years doing ml", a bare "mid": the user telling us about themselves
-        if kinds & {*PROFILE_SLOTS, *LIST_ENTITIES} and (len(text.split()) <= 4 or not question):
+        if ((kinds & {*PROFILE_SLOTS, *LIST_ENTITIES} and (len(text.split()) <= 4 or not question))
+                or (NO_ML_YET.search(text) and not question)):  # "never done any ml tho"
             return await ActionUpdateProfile().respond(dispatcher, tracker, domain)
         return await self.unclear(dispatcher, tracker, question)
 

@@ -23,7 +23,7 @@ from bot.answering.action_base import (
 from bot.answering.clauses import IS_QUESTION, REQUEST, SELF
 from bot.answering.query import LIST_SLOTS, PROFILE_SLOTS, Profile, Query
 from bot.answering.questions import asked_questions, outside_questions
-from bot.answering.replies import background_words, bullets, join_words
+from bot.answering.replies import background_words, bullets, join_words, level_years
 from bot.answering.statements import (
     ML_CONTEXT,
     TARGET,
@@ -54,7 +54,8 @@ NO_ML_YET = re.compile(
     r"(?:ml|machine learning|ai)\s+(?:experience|background|work|jobs?)\b|"
     r"\bnew to (?:ml|machine learning)\b|"
     r"\bstart(?:ing)? (?:fresh|from scratch|from zero|out) in (?:ml|machine learning)\b|"
-    r"\bnever (?:done|worked in|worked with|touched) (?:ml|machine learning)\b", re.IGNORECASE)
+    r"\bnever (?:done|did|worked in|worked with|touched|tried) (?:any |much )?(?:ml|machine learning)\b|"
+    r"\bno (?:ml|machine learning) (?:at all|yet|whatsoever)\b", re.IGNORECASE)
 
 
 def seniority_of_their_job(profile: Profile, query: Query, level: str) -> bool:
@@ -192,6 +193,11 @@ class ActionUpdateProfile(ProfileAction):
                 return await self._answer_question(tracker, dispatcher, domain)
             if query.about_someone_else():
                 dispatcher.utter_message(text=SOMEONE_ELSE_REPLY)
+            elif NO_ML_YET.search(query.text):  # "never done any ml tho": nothing to change, but heard
+                first = await asyncio.to_thread(lambda: kb.career_levels()[0])
+                dispatcher.utter_message(text=f"Noted: no ML experience yet, so I won't put you at an ML level; the "
+                                              f"guide's levels start at {first.name} ({level_years(first)}). Ask me "
+                                              "how long it would take you, or where to start.")
             else:
                 dispatcher.utter_message(response="utter_profile_nothing_new")
             return []

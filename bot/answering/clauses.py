@@ -15,7 +15,9 @@ SENTENCE = re.compile(r"[^.?!;\n]+[.?!;\n]*")
 INNER_BREAK = re.compile(rf"(?:,\s*(?:and\s+|but\s+|so\s+|also\s+)?|\s+(?:and|also|plus)\s+(?:also\s+)?)"
                          rf"(?:(?:roughly|approximately|realistically|honestly|generally|typically|usually|then|"
                          rf"just|maybe|overall)\s+)?(?=(?:{QUESTION_START})\b)", re.IGNORECASE)
-IS_QUESTION = re.compile(rf"^\W*(?:{QUESTION_START})\b|\?\s*$|^\W*(?:if|so|and|but|ok|okay)\b.*\b(?:am|do|will|would|"
+IS_QUESTION = re.compile(rf"^\W*(?:(?:so|ok|okay|and|but|well|hmm+|right|alright|then|like|um+|uh+)\W+)*"
+                         rf"(?:{QUESTION_START})\b|"
+                         rf"\?\s*$|^\W*(?:if|so|and|but|ok|okay)\b.*\b(?:am|do|will|would|"
                          rf"could|can|should|is|are|does)\s+(?:i|we|you|it|they|that)\b", re.IGNORECASE)
 MIN_WORDS = 2
 # A request is a question too: "please state the median pay", "give me the salary for seniors".

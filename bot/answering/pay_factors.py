@@ -33,7 +33,7 @@ def premium_line(adj: Adjustment, ranges: List[SalaryRange]) -> str:
 EFFECT = re.compile(r"\b(?:change|changes|affect|affects|impact|depend|depends|matter|matters|move|moves|add|adds|"
                     r"boost|bump|premium|difference|higher|more|less|really|pay well|pays well|worth|factor|factors|"
                     r"influence|vary|varies|increase|raise|most|best|highest|top|determine|determines|drive|drives|"
-                    r"needle|compare|compared|comparison|versus|vs|as much|the same|same as|"
+                    r"needle|compare|compared|comparison|versus|vs|as much|the same|same as|earn well|still earn|"
                     r"(?:paid|earn|make|pay) like)\b",
                     re.IGNORECASE)
 PAY = re.compile(r"\b(?:pay|pays|paid|salary|salaries|earn|earns|earning|make|money|comp|compensation|tc|income|"
@@ -43,7 +43,8 @@ ALL_FACTORS = re.compile(r"\b(?:factors?|determines?|drives?|moves the needle|wh
 FACTORS = {
     # first: "remotely from a cheap town" asks about remote work, not the town; "my area of
     # interest" about a specialisation, not a place
-    "remote": re.compile(r"\b(?:remote|remotely|wfh|work from home)\b", re.I),
+    "remote": re.compile(r"\b(?:remote|remotely|wfh|work from home|stay (?:where i am|where i live|put|here)|"
+                         r"without moving|(?:don'?t|not) (?:want to )?(?:move|moving|relocate))\b", re.I),
     "specialization": re.compile(r"\b(?:niche|niches|speciali[sz]\w*|domain|domains|expertise|interests?)\b", re.I),
     "location": re.compile(r"\b(?:city|cities|location|where (?:you|i|we) live|live|living|place|region|area|hub|hubs|"
                            r"geograph\w*|moving|relocat\w*)\b", re.I),

@@ -87,6 +87,8 @@ HYPOTHETICAL = re.compile(
     r"going|go to|if i|offers? (?:from|at)|apply(?:ing)? (?:to|at|for)|interview(?:ing)? (?:at|with)|"
     r"move to|moving to|relocat(?:e|ing) to|(?:to|gonna|should i|must i) (?:learn|study|pick up|get into)|"
     r"(?:i'?m|i am) (?:still |currently |now )?(?:learning|studying))\b", re.IGNORECASE)
+# "if I already code in JavaScript": a fact about the user, not a hypothetical.
+ALREADY = re.compile(r"\bif i (?:already|currently)\b", re.IGNORECASE)
 # A move that has happened or is decided: "I moved to Austin", "I'm moving to Seattle", "just relocated to".
 MOVE_DONE = re.compile(r"\b(?:moved|relocated|i'?m (?:now )?(?:moving|relocating)|i am (?:moving|relocating)|"
                        r"just (?:moved|relocated))\b", re.IGNORECASE)
@@ -144,7 +146,7 @@ def stance(text: str, start: Optional[int], end: Optional[int]) -> str:
         return COMPARED
     if ASKING.search(before) or _asked_in_question(before) or ABOUT_ITS_PAY.match(after):
         return ASKED
-    if HYPOTHETICAL.search(before) and not MOVE_DONE.search(before):
+    if HYPOTHETICAL.search(before) and not MOVE_DONE.search(before) and not ALREADY.search(before):
         return TARGET
     other = OTHER_PERSON.search(text[clause_start:end])  # the value may be the verb: "he programs"
     if other and not FIRST_PERSON.search(text[clause_start + other.end():start]):

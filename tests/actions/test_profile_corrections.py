@@ -458,3 +458,14 @@ def test_remote_beside_the_place_the_user_lives_keeps_the_place():
 def test_a_junior_in_college_is_a_student_not_a_junior_ml_engineer():
     out = update("hii im a junior in cs, know python pretty well", level__junior="junior", skill__python="python")
     assert not out.sets("level") and out.slot("skills_known") == ["python"]
+
+
+def test_no_ml_at_all_is_heard_even_when_nothing_changes():
+    out = update("never done any ml tho", slots={"background": "programmer"})
+    assert "no ML experience yet" in out.text and not out.sets("level")
+
+
+def test_if_i_already_code_is_a_fact_not_a_hypothetical():
+    text = "so like how long till im hireable if i already code in javascript"
+    out = update(text, background__javascript="programmer")
+    assert out.slot("background") == "programmer"

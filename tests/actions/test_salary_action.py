@@ -132,3 +132,8 @@ def test_a_salary_question_about_two_roles_compares_their_pay():
 def test_a_salary_question_about_another_role_gets_that_roles_pay_beside_the_mles():
     out = run_action(ActionSalary(), "what's a data engineer paid?", "ask_salary", {"role": "data_engineer"})
     assert "$130K" in out.text and "$165K" in out.text
+
+
+def test_staying_where_i_live_and_still_earning_well_is_the_remote_work_factor():
+    out = run_action(ActionSalary(), "could I stay where I am and still earn well?", "ask_salary")
+    assert out.text.startswith("**Remote work**") and "living elsewhere" in out.text

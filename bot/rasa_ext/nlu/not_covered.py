@@ -13,6 +13,7 @@ are never taken over, nor statements about themselves ("I freelance from home") 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any, Dict, List, Sequence, Text
 
@@ -25,7 +26,7 @@ from rasa.shared.exceptions import RasaException
 from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.answering.clauses import IS_QUESTION, question_spans
+from bot.answering.clauses import IS_QUESTION, REQUEST, SELF, question_spans
 from bot.rasa_ext.nlu.intent_override import override_intent
 from bot.rasa_ext.nlu.lemma_phrases import Phrase, PhraseFinder, PhraseGroup, Word, word
 from bot.rasa_ext.nlu.spelling import CORRECTED_TEXT
@@ -68,6 +69,11 @@ def question_words(message: Message) -> List[Word]:
             if any(ch.isalnum() for ch in t.text) and any(a <= t.start < b for a, b in spans)]
 
 
+# A statement that still asks for something: "I need help with my resume".
+WANTS = re.compile(r"\b(?:need|needs|want|wanna|help|tips?|advice|looking for|wondering|tell|explain|should|could|can|"
+                   r"would|recommend\w*|suggest\w*|any)\b", re.IGNORECASE)
+
+
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
 class NotCoveredDetector(GraphComponent):
     @staticmethod
@@ -93,9 +99,12 @@ class NotCoveredDetector(GraphComponent):
         for message in messages:
             intent = (message.get(INTENT) or {}).get("name")
             # "I'm on an F-1 visa, will companies sponsor me?" is a statement and a question
-            asks = bool(IS_QUESTION.search((message.get(TEXT) or "").strip()))
+            text = (message.get(TEXT) or "").strip()
+            asks = bool(IS_QUESTION.search(text) or REQUEST.search(text))
             if intent in self._keep and not (intent in self._statements and asks):
                 continue
+            if not asks and SELF.search(text) and not WANTS.search(text):
+                continue  # "maybe watched one youtube vid on neural nets": a story, nothing asked
             found = self._finder.find(question_words(message))
             if found:
                 override_intent(message, NOT_COVERED_INTENT)
