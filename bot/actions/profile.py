@@ -2,7 +2,7 @@
 import asyncio
 import re
 from dataclasses import replace
-from typing import Any, Dict, List, Optional
+from typing import Any, Collection, Dict, List, Optional
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
@@ -207,7 +207,7 @@ class ActionUpdateProfile(ProfileAction):
             setattr(profile, slot, value)
         events = [SlotSet(slot, value) for slot, value in updates.items()]
         events.append(SlotSet("last_change", {slot: getattr(before, slot) for slot in updates}))
-        events += await self._answer_too(profile, query, change, tracker, dispatcher)
+        events += await self._answer_too(profile, query, change, tracker, dispatcher, updated=set(updates))
         await remember_safely(tracker, events)  # once, with what the answer learned too
         return events
 
@@ -224,11 +224,13 @@ class ActionUpdateProfile(ProfileAction):
         return await action.respond(dispatcher, tracker, domain)
 
     async def _answer_too(self, profile: Profile, query: Query, change: str, tracker: Tracker,
-                          dispatcher: CollectingDispatcher) -> List[Dict[str, Any]]:
+                          dispatcher: CollectingDispatcher, updated: Collection[str] = ()) -> List[Dict[str, Any]]:
         """Says what changed and, when the message (or the bot's pending question) asked
         something, answers it in the same turn with the profile just updated."""
         pending: Dict[str, Any] = tracker.get_slot("pending") or {}
         action = action_registry().get(pending.get("action", ""))
+        if action is not None and pending.get("slot") not in updated and asked_questions(tracker.latest_message or {}):
+            action = None  # "i'm moving to new york, so what would it be there?" answers no pending question: its own
         if action is None:
             if asked_questions(tracker.latest_message or {}):
                 # "I teach chemistry and have zero programming, is switching realistic for me?"
@@ -245,7 +247,11 @@ class ActionUpdateProfile(ProfileAction):
             # "I'm a dev in Austin how much could I make": note the profile, then answer.
             dispatcher.utter_message(text=change)
         else:  # the user just answered the bot's question: answer the question that prompted it
-            query = Query(query.intent, query.text, pending.get("entities") or {}, tracker.get_slot("context") or {})
+            if pending.get("slot") not in updated and change:  # and said something else: note it first
+                dispatcher.utter_message(text=change)
+            # what the message just changed wins over what the question was asked with
+            entities = {k: v for k, v in (pending.get("entities") or {}).items() if k not in updated}
+            query = Query(query.intent, query.text, entities, tracker.get_slot("context") or {})
         reply = await answer_safely(action, profile, query, dispatcher)
         return send(dispatcher, action.name(), query, reply, profile, tracker.sender_id) if reply else []
 

@@ -245,7 +245,10 @@ async def answer_other_questions(answered: str, tracker: Tracker, events: List[D
         name = action_for_intent().get(asked.intent, "")
         if asked.intent == FOLLOW_UP_INTENT:  # "what about remote?" inside a longer message
             name = follow_up_action(previous.get("action", ""), query.entities)
-            query = query.continuing()
+            # "I'm moving to New York, so what would it be there?": what the message just changed wins
+            changed = {e["name"] for e in events if e.get("event") == "slot"} - set(query.entities)
+            continued = query.continuing()
+            query = replace(continued, entities={k: v for k, v in continued.entities.items() if k not in changed})
         action = action_registry().get(name)
         if asked is first or action is None:
             continue

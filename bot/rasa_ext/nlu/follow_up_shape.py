@@ -21,7 +21,7 @@ FOLLOW_UP_INTENT = "followup_what_about"
 # The opening of a follow-up, then at most MAX_WORDS words that ask nothing of their own.
 OPENING = re.compile(r"^\W*(?:(?:and|&|ok(?:ay)?|so|hmm+|cool|thanks)\W+)*(?:what about|how about|what of|"
                      r"same (?:for|in|at|with)|and (?:for|in|at|as|with|if)|(?:and )?compared (?:to|with)|"
-                     r"(?:and )?(?:vs\.?|versus)|for|in|at|as)\b", re.IGNORECASE)
+                     r"(?:and )?(?:vs\.?|versus)|(?P<bare>for|in|at|as))\b", re.IGNORECASE)
 # The user speaking of themselves: "and in seattle I'd earn?", "in seattle now", "at a startup these days".
 SELF = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|me|my|we|our|now|anymore|these days|moved|living|live|based|"
                   r"work|working)\b", re.IGNORECASE)
@@ -34,6 +34,8 @@ def follow_up_shaped(text: str) -> bool:
     opening = OPENING.match(text or "")
     if opening is None:
         return False
+    if opening.group("bare") and not text.rstrip().endswith("?"):
+        return False  # "at amazon" may answer what the bot asked, or tell where the user works
     rest = text[opening.end():]
     return len(text.split()) <= MAX_WORDS and not OWN_QUESTION.search(rest) and not SELF.search(text)
 

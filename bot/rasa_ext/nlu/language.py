@@ -9,6 +9,7 @@ So "hi", "thx", "mle tc?" and English with typos or slang stay English. A messag
 another script (Devanagari, Cyrillic, CJK, ...) is not English whatever its length; there the
 identifier only has to name the language (MIN_CONFIDENCE_OTHER_SCRIPT). Plain Python.
 """
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,6 +27,8 @@ MIN_CONFIDENCE = 0.99
 MIN_CONFIDENCE_MOSTLY_ENGLISH = 0.9999
 MIN_OTHER_SCRIPT_LETTERS = 2
 MIN_CONFIDENCE_OTHER_SCRIPT = 0.5
+# Inverted question and exclamation marks: Spanish, however short the message.
+SPANISH_MARKS = re.compile("[¿¡]")
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,8 @@ class OtherLanguage:
         if other_script >= MIN_OTHER_SCRIPT_LETTERS and other_script * 2 >= len(letters):
             return self._identified(text, MIN_CONFIDENCE_OTHER_SCRIPT)
         # keys held down ("jjjjkkk lll") are no language's words: keyboard mashing stays gibberish
+        if SPANISH_MARKS.search(text or "") and len(words(text)) >= 2:  # "¿y cuánto gana?": short, but only Spanish
+            return self._identified(text, 0.0) or LanguageGuess("es", 1.0)
         rest = [w for w in words(text) if w not in self._own and not MASHED.search(w)]
         if len(rest) < self._min_words or sum(map(len, rest)) < self._min_letters:
             return None
