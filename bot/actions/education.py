@@ -32,6 +32,10 @@ WITHOUT = re.compile(r"\bwithout\s+(?:a|an|any|the)?\s*(?:\w+\s+)?(?:degree|bach
                      r"university|uni)\b", re.IGNORECASE)
 
 
+# College in other words than a degree's name.
+COLLEGE = re.compile(r"\b(?:college|university|uni|school)\b", re.IGNORECASE)
+
+
 def whether_needed(kb: KnowledgeBase, path_id: str, text: str) -> str:
     """The guide's answer to "do I need this degree?" or "can I do it without one?", or "" when the
     question asks neither or the guide has no answer."""
@@ -40,7 +44,7 @@ def whether_needed(kb: KnowledgeBase, path_id: str, text: str) -> str:
         return ""
     if ASKS_IF_NEEDED.search(text):
         return f"**{VERDICTS[path_id]}.** {faq.points['degree_needed'].text}"
-    return f"**{faq.points['degree_needed'].text}**" if WITHOUT.search(text) else ""
+    return f"**{faq.points['degree_needed'].text}**" if WITHOUT.search(text) or COLLEGE.search(text) else ""
 
 
 def path_buttons(kb: KnowledgeBase, skip: str = "") -> List[Dict[str, str]]:
@@ -53,6 +57,9 @@ class ActionEducationPaths(KnowledgeAction):
 
     def answer(self, kb: KnowledgeBase, profile: Profile, query: Query) -> Reply:
         asked = query.first("education_path")
+        text = query.text
+        if asked is None and COLLEGE.search(text) and (ASKS_IF_NEEDED.search(text) or WITHOUT.search(text)):
+            asked = "bachelors"  # "i dont need college at all??": the guide's word on a bachelor's
         if asked:
             path = kb.education_path(asked)
             if isinstance(path, Unknown):

@@ -13,9 +13,10 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.actions.fallback import topic_titles
-from bot.answering.action_base import MAX_MESSAGE_CHARS, ProfileAction, Reply, knowledge_base
+from bot.answering.action_base import MAX_MESSAGE_CHARS, QUESTION_ANSWERS, ProfileAction, Reply, knowledge_base
 from bot.answering.feedback import NOT_COVERED as NOT_COVERED_KIND
 from bot.answering.feedback import log_unanswered
+from bot.answering.questions import Asked
 from bot.answering.replies import intent_button, join_words
 from knowledge.results import NotCoveredTopic, Unknown
 from settings import BOT_CONTENT
@@ -55,6 +56,14 @@ def not_covered_reply(topic: Union[NotCoveredTopic, Unknown]) -> Reply:
 def topic_of(message: Dict[str, Any]) -> Optional[str]:
     found = message.get(NOT_COVERED)
     return found.get("topic") if isinstance(found, dict) and isinstance(found.get("topic"), str) else None
+
+
+def not_covered_text(asked: Asked) -> str:
+    """The reply to a question the guide does not cover, asked among others."""
+    return not_covered_reply(knowledge_base().not_covered(asked.not_covered or "")).text
+
+
+QUESTION_ANSWERS[NOT_COVERED] = not_covered_text
 
 
 class ActionNotCovered(ProfileAction):

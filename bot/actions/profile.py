@@ -23,8 +23,9 @@ from bot.answering.action_base import (
 from bot.answering.clauses import IS_QUESTION, REQUEST, SELF
 from bot.answering.query import LIST_SLOTS, PROFILE_SLOTS, Profile, Query
 from bot.answering.questions import asked_questions, outside_questions
-from bot.answering.replies import background_words, bullets, join_words, level_years
+from bot.answering.replies import bullets, describe_profile, level_years, profile_reply
 from bot.answering.statements import (
+    HOLDS,
     ML_CONTEXT,
     TARGET,
     retracted_fields,
@@ -33,6 +34,7 @@ from bot.answering.statements import (
     with_digits,
     years_mean,
 )
+from knowledge import KnowledgeBase
 
 # Not a place: a user who is remote and names where they live keeps the place.
 REMOTE = "remote"
@@ -76,6 +78,8 @@ def profile_updates(profile: Profile, query: Query, level_for_years,
         said = query.about_user(slot)
         if slot == "level":
             said = [v for v in said if not seniority_of_their_job(profile, query, v)]
+            if profile.level and not any(s.kind == "level" and s.stance == HOLDS for s in query.said):
+                said = []  # "how do I get to senior faster?" from a mid-level: an aim does not replace a level
         current = getattr(profile, slot)
         # the last one said wins ("Chicago, no wait, Austin"), but not the current value named again
         # beside the new one ("I moved to Denver, New York is old news"), nor remote beside a place
@@ -122,6 +126,14 @@ def profile_updates(profile: Profile, query: Query, level_for_years,
     return updates
 
 
+def steps_named_after(kb: KnowledgeBase, denied_skills: List[str], steps_done: List[str]) -> List[str]:
+    """The finished steps a denied skill names ("I haven't really done linear algebra": the
+    "Linear algebra & calculus" step), which are then not finished either."""
+    names = kb.names("skill")
+    denied = [names.get(s, s).lower() for s in denied_skills]
+    return [s.id for s in kb.learning_steps() if s.id in steps_done and any(d in s.name.lower() for d in denied)]
+
+
 def removed_from(profile: Profile, updates: Dict[str, Any]) -> Profile:
     """What the updates take away from the profile, as a profile (for "no longer noted: ...")."""
     gone: Dict[str, Any] = {}
@@ -134,27 +146,6 @@ def removed_from(profile: Profile, updates: Dict[str, Any]) -> Profile:
         elif value is None and before:
             gone[slot] = before
     return Profile(**gone)
-
-
-def describe_profile(profile: Profile, names) -> List[str]:
-    lines = []
-    if profile.occupation:
-        lines.append(f"Work: {profile.occupation}")
-    if profile.background:
-        words = background_words(profile.background) or profile.background
-        yet = " (no programming yet)" if profile.background == "non_programmer" else ""
-        lines.append(f"Background: {words}{yet}")
-    for slot, label in (("level", "Level"), ("location", "Location"), ("company_type", "Company"),
-                        ("specialization", "Interest")):
-        value = getattr(profile, slot)
-        if value:
-            lines.append(f"{label}: {names(slot).get(value, value)}")
-    if profile.skills_known:
-        lines.append("Skills: " + join_words([names("skill").get(s, s) for s in profile.skills_known]))
-    if profile.steps_done:
-        steps = [names("learning_step").get(s, s) for s in profile.steps_done]
-        lines.append("Roadmap steps done: " + join_words(steps))
-    return lines
 
 
 class ActionUpdateProfile(ProfileAction):
@@ -174,6 +165,11 @@ class ActionUpdateProfile(ProfileAction):
         profile = Profile.from_tracker(tracker)
         updates = await asyncio.to_thread(profile_updates, profile, said, lambda years: kb.level_for_years(years).id,
                                           tracker.get_slot("last_change"))
+        denied_skills = said.denied("skill")
+        undone = (await asyncio.to_thread(steps_named_after, kb, denied_skills, profile.steps_done)
+                  if denied_skills else [])
+        if undone:
+            updates["steps_done"] = [s for s in updates.get("steps_done", profile.steps_done) if s not in undone]
         pending_slot = (tracker.get_slot("pending") or {}).get("slot")
         if pending_slot in (*PROFILE_SLOTS, *LIST_SLOTS) and pending_slot not in updates:
             # "yes obviously i write python" after "do you already know how to program?"
@@ -296,6 +292,5 @@ class ActionShowProfile(ProfileAction):
         if profile.is_empty():
             dispatcher.utter_message(response="utter_profile_empty")
             return []
-        lines = await asyncio.to_thread(describe_profile, profile, knowledge_base().names)
-        dispatcher.utter_message(text="Here's what I know about you:\n" + bullets(lines))
+        dispatcher.utter_message(text=await asyncio.to_thread(profile_reply, profile, knowledge_base().names))
         return []

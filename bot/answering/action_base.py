@@ -26,6 +26,7 @@ from bot.answering.profile_memory import remember, restore_profile
 from bot.answering.query import CARRIED_KINDS, Profile, Query, drop_unknown_entities, experience_years
 from bot.answering.questions import QUESTION_ENTITY, Asked, asked_questions, narrowed, outside_statements
 from bot.answering.ratings import new_answer_id, rating_token
+from bot.answering.replies import profile_reply
 from bot.answering.routing import follow_up_action, topic_action
 from bot.answering.skill_needed import skill_verdict
 from bot.answering.sources import recorded
@@ -224,8 +225,22 @@ def one_question(message: Dict[str, Any], asked: Asked, previous: Dict[str, Any]
 # A question about the person the message describes: "how long would it take him?"
 ABOUT_THEM = re.compile(r"\b(?:him|her|he|she|they|them|his|hers|their)\b", re.IGNORECASE)
 FOR_THEM = "**About them, going by what you told me of them** (none of it is stored as yours):"
+# Answers to a question among others for intents no KnowledgeAction answers, registered by their
+# action's module (bot/actions/not_covered.py): intent -> the reply's text for that question.
+QUESTION_ANSWERS: Dict[str, Callable[[Asked], str]] = {}
+# "what's on my profile now?" asked beside other things: the profile as the message left it.
+PROFILE_QUESTION = "ask_profile"
 # A follow-up asked beside other things: answered as the previous answer's follow-up.
 FOLLOW_UP_INTENT = "followup_what_about"
+
+
+def profile_after(tracker: Tracker, events: List[Dict[str, Any]]) -> Profile:
+    """The profile with the slot events of this turn applied."""
+    profile = Profile.from_tracker(tracker)
+    for e in events:
+        if e.get("event") == "slot" and hasattr(profile, e["name"]):
+            setattr(profile, e["name"], e["value"])
+    return profile
 
 
 async def answer_other_questions(answered: str, tracker: Tracker, events: List[Dict[str, Any]],
@@ -250,12 +265,20 @@ async def answer_other_questions(answered: str, tracker: Tracker, events: List[D
             continued = query.continuing()
             query = replace(continued, entities={k: v for k, v in continued.entities.items() if k not in changed})
         action = action_registry().get(name)
+        other_answer = QUESTION_ANSWERS.get(asked.intent)
+        if other_answer is not None and asked is not first:  # "... also how do faang interviews work?"
+            text = await asyncio.to_thread(other_answer, asked)
+            if text not in {m.get("text") for m in dispatcher.messages}:  # "... is it leetcode?" too: said once
+                dispatcher.utter_message(text=text)
+            continue
+        if asked.intent == PROFILE_QUESTION and asked is not first:  # "... and whats on my profile now"
+            profile = profile_after(tracker, [*events, *more])
+            text = await asyncio.to_thread(profile_reply, profile, knowledge_base().names)
+            dispatcher.utter_message(text=text or "I don't know anything about you yet.")
+            continue
         if asked is first or action is None:
             continue
-        profile = Profile.from_tracker(tracker)
-        for e in [*events, *more]:
-            if e.get("event") == "slot" and hasattr(profile, e["name"]):
-                setattr(profile, e["name"], e["value"])
+        profile = profile_after(tracker, [*events, *more])
         for_them = theirs is not None and ABOUT_THEM.search(query.text) is not None
         if theirs is not None and for_them:  # "how long would it take him?": from what the message says of him
             profile = theirs

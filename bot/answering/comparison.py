@@ -147,5 +147,22 @@ def comparison(kb: KnowledgeBase, query: Query, profile: Optional[Profile] = Non
     for kind, compare in COMPARERS.items():
         pair = _two(query, kind, profile)
         if pair:
-            return compare(kb, pair)
+            level = query.first("level") or (profile.level if profile is not None else None)
+            at_level = _at_level(kb, level, kind, pair) if level else ""
+            return compare(kb, pair) + at_level
     return None
+
+
+def _at_level(kb: KnowledgeBase, level: str, kind: str, pair: List[str]) -> str:
+    """"senior pay, Seattle vs Columbus": each side's figure for that level (premiums applied alone)."""
+    if kind not in ("location", "company_type"):
+        return ""
+    lines, level_name = [], ""
+    for value in pair:
+        estimate = kb.salary_estimate(level=level, **{kind: value})
+        if estimate.level is None or estimate.unknown:
+            return ""
+        level_name = estimate.level.name
+        name = estimate.location if kind == "location" else estimate.company_type
+        lines.append(f"{name}: " + " or ".join(money_range(r.low_usd, r.high_usd) for r in estimate.ranges))
+    return f"\nFor a {level_name} (US figures): " + "; ".join(lines) + "."

@@ -38,6 +38,8 @@ def experience_years(text: str) -> Optional[int]:
 SHORT_QUESTION_WORDS = 6
 CARRIED_KINDS = ("role", "level", "education_path", "learning_step", "specialization")
 
+# Kinds where what the user aims for is theirs: "I want to become a senior MLE", "I'd wanna do computer vision".
+AIMS_COUNT = ("level", "specialization")
 PROFILE_SLOTS = ("background", "level", "location", "company_type", "specialization", "occupation")
 LIST_SLOTS = ("skills_known", "steps_done")
 
@@ -118,7 +120,7 @@ class Query:
         they name none, the level they aim for ("I want to become a senior MLE"; but "mid-level,
         aiming for staff" is mid-level)."""
         held = [s.value for s in self.said if s.kind == kind and s.stance == HOLDS]
-        if held or kind != "level":
+        if held or kind not in AIMS_COUNT:
             return held
         return [s.value for s in self.said if s.kind == kind and s.stance == TARGET]
 

@@ -1,7 +1,7 @@
 """The questions of one message (found and classified by bot/rasa_ext/clause_parsing.py in the Rasa
 server, as `question` entities over their spans), and the message narrowed to one of them."""
 from dataclasses import dataclass
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Optional
 
 QUESTION_ENTITY = "question"
 
@@ -11,10 +11,12 @@ class Asked:
     intent: str
     start: int
     end: int
+    # for a question about what the guide does not cover: its topic (knowledge/content/not_covered.yml)
+    not_covered: Optional[str] = None
 
 
 def asked_questions(message: Dict[str, Any]) -> List[Asked]:
-    found = [Asked(e["value"], e["start"], e["end"]) for e in message.get("entities") or []
+    found = [Asked(e["value"], e["start"], e["end"], e.get("not_covered")) for e in message.get("entities") or []
              if e.get("entity") == QUESTION_ENTITY and isinstance(e.get("value"), str)
              and isinstance(e.get("start"), int) and isinstance(e.get("end"), int)]
     return sorted(found, key=lambda a: a.start)

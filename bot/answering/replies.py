@@ -1,7 +1,8 @@
 """Small helpers to write reply text: money, durations, lists, buttons, the user's background."""
 import json
-from typing import Dict, Iterable, Optional, Sequence
+from typing import Callable, Dict, Iterable, List, Optional, Sequence
 
+from bot.answering.query import Profile
 from knowledge.results import CareerLevelInfo
 
 
@@ -89,3 +90,31 @@ def level_pay(level: CareerLevelInfo) -> str:
 def level_years(level: CareerLevelInfo) -> str:
     """'2-5 years', '5+ years': how long into a career the guide puts a level."""
     return f"{level.min_years}+ years" if level.max_years is None else f"{level.min_years}-{level.max_years} years"
+
+
+def describe_profile(profile: Profile, names: Callable[[str], Dict[str, str]]) -> List[str]:
+    """The profile as lines ("Location: Seattle"), names from the knowledge base."""
+    lines = []
+    if profile.occupation:
+        lines.append(f"Work: {profile.occupation}")
+    if profile.background:
+        words = background_words(profile.background) or profile.background
+        yet = " (no programming yet)" if profile.background == "non_programmer" else ""
+        lines.append(f"Background: {words}{yet}")
+    for slot, label in (("level", "Level"), ("location", "Location"), ("company_type", "Company"),
+                        ("specialization", "Interest")):
+        value = getattr(profile, slot)
+        if value:
+            lines.append(f"{label}: {names(slot).get(value, value)}")
+    if profile.skills_known:
+        lines.append("Skills: " + join_words([names("skill").get(s, s) for s in profile.skills_known]))
+    if profile.steps_done:
+        steps = [names("learning_step").get(s, s) for s in profile.steps_done]
+        lines.append("Roadmap steps done: " + join_words(steps))
+    return lines
+
+
+def profile_reply(profile: Profile, names: Callable[[str], Dict[str, str]]) -> str:
+    """'Here's what I know about you: ...', or that nothing is known yet."""
+    lines = describe_profile(profile, names)
+    return "Here's what I know about you:\n" + bullets(lines) if lines else ""

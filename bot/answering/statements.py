@@ -35,14 +35,15 @@ ASKING = re.compile(r"^\W*(?:would|will|should|shall|do|does|can|could|must|migh
 CLAUSE_BREAK = re.compile(r"[.;!?\n]+|,?\s+\b(?:but|although|though|however|whereas|except|instead)\b"
                           # "actually I'm in Denver" starts anew; in "I don't actually know SQL" it is the denial's
                           r"|(?<!n't)(?<!not)(?<!never)(?<!dont)(?<!didnt)(?<!havent),?\s+\bactually\b"
-                          r"|,\s*(?=(?:not|i|i'm|im|i've|ive|i'd|now|and now)\b)|\bi meant\b"
+                          r"|,\s*(?=(?:not|i|i'm|im|i've|ive|i'd|now|and now|put|set|make|change|use|it'?s)\b)"
+                          r"|\bi meant\b"
                           r"|\b(?:scratch|forget|ignore|disregard|strike|cancel)\s+(?:that|this)\s*[,;:.!-]"
                           r"|\bnever ?mind\s*[,;:.!-]",
                           re.IGNORECASE)
 DENIAL = re.compile(
     r"\b(?:don'?t|do not|doesn'?t|didn'?t|did not|haven'?t|have not|hasn'?t|never|not|no longer|isn'?t|aren'?t|"
     r"wasn'?t|am not|i'?m not|forget|scratch|remove|delete|drop|strike|cross out|barely|hardly|wrong about|"
-    r"no more|without)\b",
+    r"no more|without|skipped|skip|missed|never learned|didn'?t learn)\b",
     re.IGNORECASE)
 # Someone else is the subject of the clause: "my partner writes SQL", "my friend is a senior MLE at Google".
 OTHER_PERSON = re.compile(
@@ -62,7 +63,7 @@ RETRACTED_AFTER = re.compile(
     r"non-?existent|zero|rusty|weak|minimal)\b|\W*,?\s*(?:take|cross) (?:it|that|them) off\b|"
     r"\W*,?\s*(?:remove|drop|scratch|forget) (?:it|that|them)\b|"
     r"[^.;!?]{0,12}?\b(?:is|are|'s)\s+(?:now\s+)?(?:old news|history|ancient history|in the past|behind me|"
-    r"outdated|out of date|not true|wrong)\b|"
+    r"outdated|out of date|not true|wrong)\b|\s+off\b|"
     # "boston is where he lives not me", "boston is my boyfriend's", "Boston? that's him, not me"
     r"[^.;!?]{0,12}?\b(?:is|are|'s|was)\s+(?:where\s+(?:he|she|they)\b|(?:my|his|her|their)\s+(?:partner|husband|"
     r"wife|boyfriend|girlfriend|friend|brother|sister|mom|mum|dad|son|daughter|spouse)\b|(?:him|her|them)\b)|"
@@ -86,11 +87,13 @@ HYPOTHETICAL = re.compile(
     r"jump(?:ing)?(?: ship)? to|switch(?:ing)? to|"
     r"going|go to|if i|offers? (?:from|at)|apply(?:ing)? (?:to|at|for)|interview(?:ing)? (?:at|with)|"
     r"move to|moving to|relocat(?:e|ing) to|(?:to|gonna|should i|must i) (?:learn|study|pick up|get into)|"
-    r"(?:i'?m|i am) (?:still |currently |now )?(?:learning|studying))\b", re.IGNORECASE)
+    r"(?:i'?m|i am) (?:still |currently |now )?(?:learning|studying)|(?:course|class|classes|courses) (?:on|in)|"
+    r"eyeing|eye on|looking at|targeting|want to join|get to|make it to)\b", re.IGNORECASE)
 # "if I already code in JavaScript": a fact about the user, not a hypothetical.
 ALREADY = re.compile(r"\bif i (?:already|currently)\b", re.IGNORECASE)
 # A move that has happened or is decided: "I moved to Austin", "I'm moving to Seattle", "just relocated to".
 MOVE_DONE = re.compile(r"\b(?:moved|relocated|i'?m (?:now )?(?:moving|relocating)|i am (?:moving|relocating)|"
+                       r"(?:we'?re|i'?m|we are|i am) (?:going|heading) to|"
                        r"just (?:moved|relocated))\b", re.IGNORECASE)
 # A question word where a question starts, before the value: "what would a junior make", ", and is boston ...".
 AUXILIARY = r"(?:do|does|did|is|are|am|can|could|would|should|will|shall)"
@@ -116,6 +119,10 @@ OTHER_JOB = re.compile(
     r"(?:mechanical|mech|civil|electrical|chemical|structural|industrial|aerospace|biomedical|process|"
     r"manufacturing|network|hardware|sales|support|field|nuclear|petroleum) engineer)s?\b",
     re.IGNORECASE)
+# What software work sounds like, beside a bare level word ("principal engineer here, I build microservices in Go").
+SOFTWARE_WORK = re.compile(r"\b(?:cod(?:e|ed|er|ing)|program\w*|develop\w*|software|backend|frontend|full[- ]?stack|"
+                           r"web|android|ios|microservices?|apis?|javascript|typescript|java|python|c\+\+|c#|go|golang|"
+                           r"rust|ruby|php|swift|kotlin)\b", re.IGNORECASE)
 ML_JOB = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:ml|mle|machine learning|ai|deep learning|mlops)\b", re.IGNORECASE)
 
 
@@ -190,7 +197,12 @@ def other_career(text: str, end: Optional[int]) -> Optional[str]:
         return None
     if PROGRAMMING_JOB.match(after):
         return "programming"
-    return "other" if OTHER_JOB.match(after) else None
+    if OTHER_JOB.match(after):
+        return "other"
+    # "principal engineer here, I build payment microservices in Go": the rest of the sentence says
+    # what the job is, and it is not ML
+    sentence = re.split(r"[.;!?\n]", text[end:end + 80])[0]
+    return "programming" if SOFTWARE_WORK.search(sentence) and not ML_CONTEXT.search(sentence) else None
 
 
 def _start(entity: Dict[str, Any]) -> int:

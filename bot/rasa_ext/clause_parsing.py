@@ -24,6 +24,7 @@ EXTRACTOR = "careerbot_clauses"
 PROFILE_KINDS = {"background", "level", "location", "company_type", "specialization", "skill", "learning_step"}
 KEEP_INTENTS = {"inform", "forget_me", "ask_profile", "affirm", "deny", "not_covered", "other_language"}
 FALLBACK = "nlu_fallback"
+NOT_COVERED = "not_covered"  # the parse data's key bot.rasa_ext.nlu.not_covered sets
 NOT_QUESTIONS = {"nlu_fallback", "greet", "goodbye", "thanks", "affirm", "deny", "inform", "chitchat"}
 
 _rasa_parse = MessageProcessor.parse_message
@@ -52,9 +53,11 @@ async def _parse_each_question(self: MessageProcessor, message: UserMessage,
         if intent.get("name") == FALLBACK:  # "which cloud platforms do companies deploy on?": its topic names it
             intent = {"name": topic_intent(parsed.get("entities") or []), "confidence": intent.get("confidence")}
         if intent.get("name") and intent["name"] not in NOT_QUESTIONS:
-            parse_data.setdefault("entities", []).append(
-                {"entity": QUESTION_ENTITY, "value": intent["name"], "start": start, "end": end,
-                 "confidence_entity": intent.get("confidence"), "extractor": EXTRACTOR})
+            question = {"entity": QUESTION_ENTITY, "value": intent["name"], "start": start, "end": end,
+                        "confidence_entity": intent.get("confidence"), "extractor": EXTRACTOR}
+            if isinstance(parsed.get(NOT_COVERED), dict):  # "also how do faang interviews work?": which topic
+                question[NOT_COVERED] = parsed[NOT_COVERED].get("topic")
+            parse_data.setdefault("entities", []).append(question)
     return parse_data
 
 

@@ -64,3 +64,9 @@ def test_my_side_of_a_comparison_comes_from_the_profile():
     out = run_action(ActionSalary(), "is my pay probably lower than at faang?", "ask_salary",
                      {"company_type": ["faang"]}, slots={"company_type": "enterprise"})
     assert "**an established enterprise**" in out.text and "**FAANG**: +20-40%" in out.text
+
+
+def test_two_places_compared_for_a_level_give_that_levels_figure_on_each_side():
+    out = run_action(ActionSalary(), "senior pay in seattle vs columbus?", "ask_salary",
+                     {"location": ["seattle", "columbus"], "level": ["senior"]})
+    assert "For a Senior ML Engineer (US figures): Seattle: $260K+ or $325K+; Columbus: $200K+ or $250K+." in out.text

@@ -469,3 +469,59 @@ def test_if_i_already_code_is_a_fact_not_a_hypothetical():
     text = "so like how long till im hireable if i already code in javascript"
     out = update(text, background__javascript="programmer")
     assert out.slot("background") == "programmer"
+
+
+def test_a_move_said_beside_the_bots_pending_question_is_noted_and_answers_for_the_new_place():
+    pending = {"action": "action_salary", "entities": {"location": ["uk"]}, "slot": "level"}
+    out = update("actually i'm moving to new york next month, so what would it be there?",
+                 slots={"location": "uk", "pending": pending, "context": pending}, location__new_york="new_york")
+    assert out.slot("location") == "new_york"
+    assert out.messages[0]["text"].startswith("Got it") and "New York" in out.messages[1]["text"]
+    assert "the UK" not in out.messages[1]["text"]
+
+
+def test_a_skill_said_not_done_takes_off_the_step_named_after_it():
+    out = update("i haven't really done linear algebra",
+                 slots={"steps_done": ["python_fundamentals", "linear_algebra_calculus"]},
+                 skill__linear_algebra="linear_algebra")
+    assert out.slot("steps_done") == ["python_fundamentals"]
+
+
+def test_scratch_one_city_put_me_down_as_another_sets_the_other():
+    text = "scratch austin, put me down as seattle"
+    out = update(text, slots={"location": "austin"}, location__austin="austin", location__seattle="seattle")
+    assert out.slot("location") == "seattle"
+
+
+def test_a_step_taken_off_the_done_list_is_removed():
+    text = "take linear algebra and calculus off my done steps"
+    out = update(text, slots={"steps_done": ["python_fundamentals", "linear_algebra_calculus"]},
+                 learning_step__linear_algebra_and_calculus="linear_algebra_calculus")
+    assert out.slot("steps_done") == ["python_fundamentals"]
+
+
+def test_a_company_the_user_is_eyeing_is_not_where_they_work():
+    text = "mid-level mle at a series B startup, eyeing faang"
+    out = update(text, level__mid="mid", company_type__startup="startup", company_type__faang="faang")
+    assert out.slot("company_type") == "startup"
+
+
+def test_the_level_aimed_at_does_not_replace_the_level_the_user_is_at():
+    out = update("how do i get to senior faster", slots={"level": "mid"}, level__senior="senior")
+    assert not out.sets("level")
+
+
+def test_a_course_planned_on_a_skill_is_not_a_skill_known():
+    out = update("im gonna do a coursera course on linear algebra", skill__linear_algebra="linear_algebra")
+    assert not out.sets("skills_known")
+
+
+def test_a_specialisation_the_user_wants_to_do_is_their_interest():
+    out = update("i was thinking id wanna do computer vision", specialization__computer_vision="computer_vision")
+    assert out.slot("specialization") == "computer_vision"
+
+
+def test_a_principal_engineer_who_builds_microservices_in_go_programs_and_has_no_ml_level():
+    text = "principal engineer here, I build payment microservices in Go"
+    out = update(text, level__principal_engineer="staff")
+    assert not out.sets("level") and out.slot("background") == "programmer"

@@ -119,3 +119,24 @@ def test_a_question_about_someone_else_is_answered_from_their_facts_and_stores_n
     out = run_action(ActionUpdateProfile(), text, "inform", ents)
     assert "About them" in out.text and "2-3 years" in out.text
     assert not out.sets("location") and not out.sets("background") and out.slot("pending") is None
+
+
+def test_a_profile_question_beside_a_correction_shows_the_corrected_profile():
+    text = "whoa im not senior, im mid level. and whats on my profile now"
+    ents = [*spans(text, level__senior="senior", level__mid_level="mid"),
+            question(text, "whats on my profile now", "ask_profile")]
+    out = run_action(ActionUpdateProfile(), text, "inform", ents, slots={"level": "senior"})
+    texts = [m["text"] for m in out.messages]
+    assert texts[-1].startswith("Here's what I know about you") and "Mid-Level" in texts[-1]
+
+
+def test_a_question_the_guide_does_not_cover_beside_a_correction_is_said_to_be_not_covered_once():
+    text = ("company is wrong, im at a well funded startup not faang. "
+            "also how do faang ML interviews work, is it leetcode")
+    ents = [*spans(text, company_type__well_funded_startup="startup", company_type__faang="faang"),
+            {**question(text, "also how do faang ML interviews work", "not_covered"), "not_covered": "interviews"},
+            {**question(text, "is it leetcode", "not_covered"), "not_covered": "interviews"}]
+    out = run_action(ActionUpdateProfile(), text, "inform", ents, slots={"company_type": "faang"})
+    texts = [m["text"] for m in out.messages]
+    assert out.slot("company_type") == "startup"
+    assert sum("doesn't cover interview" in t for t in texts) == 1

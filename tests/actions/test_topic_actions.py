@@ -83,3 +83,8 @@ def test_portfolio_topics_by_intent():
     assert "deploy models" in run_action(ActionPortfolio(), "kaggle?", "ask_kaggle").text
     assert "referrals" in run_action(ActionPortfolio(), "networking", "ask_networking").text
     assert "meaningful ML problems" in run_action(ActionPortfolio(), "first job", "ask_job_hunting").text
+
+
+def test_not_needing_college_gets_the_guides_word_on_a_bachelors():
+    out = run_action(ActionEducationPaths(), "i dont need college at all??", "ask_education")
+    assert out.text.startswith("**Not necessarily.**") and "equivalent experience" in out.text

@@ -14,6 +14,7 @@ from bot.answering.clauses import question_spans
     ("if I already code in Go, how long will it take? and what do I learn first?",
      ["if I already code in Go, how long will it take?", "what do I learn first?"]),
     ("so like how long does it take, and what does it pay?", ["so like how long does it take", "what does it pay?"]),
+    ("i'm a dev. nice. what cloud stuff should i learn", ["what cloud stuff should i learn"]),
     ("what level would i come in at and roughly what does that pay?",
      ["what level would i come in at", "what does that pay?"]),
 ])

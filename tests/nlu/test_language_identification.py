@@ -49,6 +49,11 @@ def test_short_messages_typos_slang_and_names_stay_english(other_language, text)
     assert other_language.of(text) is None
 
 
+def test_a_short_question_with_inverted_question_marks_is_spanish(other_language):
+    guess = other_language.of("¿y cuánto gana?")
+    assert guess is not None and guess.code == "es"
+
+
 def test_no_english_sentence_of_the_training_or_held_out_data_is_taken_for_another_language(other_language):
     sentences = training_sentences() + heldout_sentences()
     false_positives = [(s, other_language.of(s)) for s in sentences if other_language.of(s)]

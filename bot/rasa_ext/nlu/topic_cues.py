@@ -73,6 +73,8 @@ def load_topics(path: Path, lemmatize) -> List[Topic]:
     return topics
 
 
+# A message of at most this many words is a topic asked for by name when it is a cue ("job hunting").
+SHORT_TOPIC_WORDS = 3
 # At most this many other words between two words of a cue: "what do new grads make".
 CUE_GAP = 3
 
@@ -138,8 +140,10 @@ class TopicCueClassifier(GraphComponent):
         for message in messages:
             intent = (message.get(INTENT) or {}).get("name")
             text = message.get(TEXT) or ""
+            # a topic typed alone ("job hunting", "salary") asks for it too
+            short = len(text.split()) <= SHORT_TOPIC_WORDS
             if intent in self._keep or not (IS_QUESTION.search(text.strip()) or "?" in text
-                                            or REQUEST.search(text)):
+                                            or REQUEST.search(text) or short):
                 continue
             if intent in ABOUT_THE_CONVERSATION and ABOUT_THE_CONVERSATION[intent].search(text):
                 continue
