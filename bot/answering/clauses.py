@@ -26,7 +26,8 @@ REQUEST = re.compile(r"^\W*(?:please\s+|pls\s+|kindly\s+|can you\s+|could you\s+
                      r"give me|list|show me|state|outline|summari[sz]e|walk me through)\b", re.IGNORECASE)
 # The user speaking about themselves: "I", "my", "jr mle here", or a statement that starts
 # with what they did ("just relocated to new york", "step update: linear algebra done").
-SELF = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|me|my|my own|myself)\b|\b\w+ here\b|"
+SELF = re.compile(r"\b(?:i(?!\s+(?:mean|meant|guess|think|suppose|wonder)\b)|i'm|im|i've|ive|i'd|me|my|my own|"
+                  r"myself)\b|\b\w+ here\b|"
                   r"^\W*(?:\w+(?: \w+)?:\s*)?(?:(?:just|actually|also|now|recently|finally)\s+)*"
                   r"(?:moved|relocated|living|based|working|promoted|finished|done|did|started|switched|joined|"
                   r"know|learned|learnt)\b|\b(?:done|finished|completed)\W*$", re.IGNORECASE)
