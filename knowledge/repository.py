@@ -344,7 +344,7 @@ class KnowledgeBase:
             median = s.get(m.Fact, "mle_median_salary")
         return JobOutlook(growth.value, int(year.value), int(median.value), growth.wording,
                           self._passage("outlook.demand"), self._passage("outlook.ai_resistance"),
-                          self._passage("outlook.standing"))
+                          self._passage("outlook.standing"), self._passage("outlook.verdict"))
 
     def portfolio_advice(self, topic: Optional[str] = None) -> Union[PortfolioAdvice, Unknown]:
         with self._session() as s:

@@ -247,6 +247,8 @@ class JobOutlook:
     ai_resistance: Sourced
     # "one of the fastest-growing and highest-paying tech careers"
     standing: Sourced
+    # "challenging but deeply rewarding ... an excellent career choice"
+    verdict: Sourced
 
 
 @dataclass(frozen=True)

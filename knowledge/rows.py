@@ -42,6 +42,7 @@ def content_rows(c: Content) -> Rows:
     passage("outlook.demand", "outlook", jg.demand.text, jg.demand.source)
     passage("outlook.standing", "outlook", jg.standing, jg.source)
     passage("outlook.ai_resistance", "outlook", c.outlook.ai_resistance.wording, c.outlook.ai_resistance.source)
+    passage("outlook.verdict", "outlook", c.outlook.verdict.text, c.outlook.verdict.source)
     passage("time.note", "time", c.time_to_ready.note.text, c.time_to_ready.note.source)
     passage("portfolio.intro", "portfolio", c.portfolio.intro.text, c.portfolio.intro.source)
 

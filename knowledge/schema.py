@@ -279,6 +279,8 @@ class OutlookFile(Strict):
     version: int
     job_growth: JobGrowth
     ai_resistance: Wording
+    # the guide's own verdict on the career ("challenging but deeply rewarding")
+    verdict: Passage
 
 
 # time_to_ready.yml

@@ -1,9 +1,16 @@
 """Job growth, demand, and whether AI will automate the job."""
+import re
+
 from bot.answering.action_base import KnowledgeAction, Reply
 from bot.answering.query import Profile, Query
 from bot.answering.replies import intent_button, money
 from knowledge import KnowledgeBase
 from knowledge.results import Unknown
+
+# A question about the career as a whole rather than its numbers.
+VERDICT = re.compile(r"\b(?:good|great|bad|right|smart) (?:career|choice|move|idea)|\bcareer choice|"
+                     r"\bworth (?:it|pursuing)|recommend|rewarding|hard|tough|difficult|challenging|hype\b",
+                     re.IGNORECASE)
 
 
 class ActionJobGrowth(KnowledgeAction):
@@ -14,6 +21,8 @@ class ActionJobGrowth(KnowledgeAction):
         o = kb.job_outlook()
         text = (f"{o.demand.text} The role is projected to grow **+{o.growth_pct:g}% through {o.through_year}**, "
                 f"with a median US salary of {money(o.median_salary)}: {o.standing.text}.")
+        if VERDICT.search(query.text):  # "would you recommend this career?", "is it hard?": the guide's verdict first
+            text = f"{o.verdict.text}\n\n{text}"
         return Reply(text, [intent_button("Will AI automate it?", "ask_ai_threat"),
                             intent_button("How long to get there?", "ask_time_to_ready")])
 

@@ -42,7 +42,9 @@ class ActionListSkills(KnowledgeAction):
             skills = kb.skills_for_step(step)
             if not isinstance(skills, Unknown) and skills:
                 name = skills[0].learning_step_name
-                return Reply(f"The **{name}** step covers:\n{bullets(_mark(k, known) for k in skills)}", buttons)
+                summary = next((s.summary for s in kb.learning_steps() if s.id == step), "")
+                return Reply(f"The **{name}** step covers:\n{bullets(_mark(k, known) for k in skills)}"
+                             + (f"\n{summary}" if summary else ""), buttons)
         lines = []
         for cat in kb.skill_categories():
             lines.append(f"**{cat.name}**: {cat.summary}")

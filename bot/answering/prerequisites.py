@@ -44,11 +44,15 @@ def _before_level(kb: KnowledgeBase, level_id: str) -> Optional[str]:
             f"At {target.name.split()[0].lower()} level you'll {join_words(target.scope).lower()}.")
 
 
+# "what comes before it?": the step the last answer was about.
+IT = re.compile(r"\b(?:it|that|this one|that one)\b", re.IGNORECASE)
+
+
 def prerequisites(kb: KnowledgeBase, profile: Profile, query: Query) -> Optional[str]:
     """What comes before the step, skill or level the message asks about, or None."""
     if not CUE.search(query.both_texts):
         return None
-    step = query.first("learning_step")
+    step = query.first("learning_step") or (query.previous_entity("learning_step") if IT.search(query.text) else None)
     if step:
         return _before_step(kb, step, profile)
     skill = query.first("skill")

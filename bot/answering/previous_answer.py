@@ -7,7 +7,8 @@ from typing import List, Optional
 # How much of an answer the context keeps for this (the lines a follow-up can point at).
 KEPT_CHARS = 1500
 # "the Google one", "what's it called again?", "which one was it?"
-REFERS_BACK = re.compile(r"\bthe [\w+#.-]+ one\b|\b(?:called|named|again|was it|was that)\W*$", re.IGNORECASE)
+REFERS_BACK = re.compile(r"\bthe [\w+#.-]+ one\b|\b(?:called|named|again|was it|was that)\W*$|"
+                         r"^\W*(?:until|till|through|by) (?:when|what year)\W*$", re.IGNORECASE)
 # Words that say nothing about which line is meant.
 FILLER = frozenset("""
 a an the and or of to in on at for by with is are was were be been it its it's that this those these what what's

@@ -4,7 +4,7 @@ from bot.actions.education import ActionMajors
 from bot.actions.fallback import ActionDidYouMean
 from bot.actions.learning import ActionLearningPath
 from bot.actions.skills import ActionListSkills
-from tests.actions.conftest import run_action
+from tests.actions.conftest import run_action, slots_after
 
 
 def test_what_comes_before_a_step_is_the_earlier_steps_not_the_steps_own_skills():
@@ -36,3 +36,12 @@ def test_an_unclear_message_naming_a_topic_gets_that_topic_not_did_you_mean():
     out = run_action(ActionDidYouMean(), "what frameworks do ml people use these days", "nlu_fallback",
                      {"skill_category": "frameworks"})
     assert "PyTorch" in out.text and "did you mean" not in out.text.lower()
+
+
+def test_what_comes_before_it_takes_the_step_of_the_last_answer():
+    first = run_action(ActionListSkills(), "is deep learning really that important?", "ask_skills",
+                       {"learning_step": ["deep_learning"]})
+    assert "increasingly central" in first.text
+    out = run_action(ActionLearningPath(), "what comes before it in the roadmap", "ask_learning_path",
+                     slots=slots_after(first))
+    assert out.text.startswith("Before **Deep learning**") and "Supervised learning" in out.text

@@ -88,3 +88,9 @@ def test_portfolio_topics_by_intent():
 def test_not_needing_college_gets_the_guides_word_on_a_bachelors():
     out = run_action(ActionEducationPaths(), "i dont need college at all??", "ask_education")
     assert out.text.startswith("**Not necessarily.**") and "equivalent experience" in out.text
+
+
+def test_asking_whether_the_career_is_worth_it_gets_the_guides_verdict_first():
+    out = run_action(ActionJobGrowth(), "would you recommend this career?", "ask_job_growth")
+    assert out.text.startswith("Becoming a Machine Learning Engineer is challenging but deeply rewarding")
+    assert "+40% through 2026" in out.text
