@@ -1,4 +1,5 @@
 """Salary estimates: a base band, the location/company/specialization premiums, and the caveats."""
+import re
 from typing import Dict, List, Optional, Sequence
 
 from bot.actions.role import MLE
@@ -65,6 +66,10 @@ def describe(est: SalaryEstimate, from_profile: List[str], levels: Sequence[Care
     return text
 
 
+# A FAANG company by its own name.
+ONE_COMPANY = re.compile(r"\b(?:google|meta|facebook|apple|amazon|netflix)\b", re.IGNORECASE)
+
+
 class ActionSalary(KnowledgeAction):
     about_pay = True
     two_roles_answer = "action_compare_pay"
@@ -86,6 +91,10 @@ class ActionSalary(KnowledgeAction):
         est = kb.salary_estimate(**params)
         levels = kb.career_levels()
         text = describe(est, from_profile, levels)
+        company = ONE_COMPANY.search(query.text) if query.first("company_type") == FAANG else None
+        if company:  # "how much does netflix pay?": the guide has FAANG as a group, not each company
+            text = (f"The guide gives no figures for {company.group(0).title()} itself; it counts it among FAANG, "
+                    f"which it treats as one group.\n{text}")
         buttons = []
         asks_for = None
         if params["level"] is None and profile.may_ask("level"):

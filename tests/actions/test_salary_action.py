@@ -137,3 +137,9 @@ def test_a_salary_question_about_another_role_gets_that_roles_pay_beside_the_mle
 def test_staying_where_i_live_and_still_earning_well_is_the_remote_work_factor():
     out = run_action(ActionSalary(), "could I stay where I am and still earn well?", "ask_salary")
     assert out.text.startswith("**Remote work**") and "living elsewhere" in out.text
+
+
+def test_one_faang_company_by_name_is_said_to_have_no_figure_of_its_own():
+    out = run_action(ActionSalary(), "how much does netflix pay ml engineers?", "ask_salary",
+                     {"company_type": ["faang"]}, slots={"asked": ["level"]})
+    assert out.text.startswith("The guide gives no figures for Netflix itself") and "+20-40% for FAANG" in out.text
