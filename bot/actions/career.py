@@ -18,6 +18,11 @@ WHERE_I_START = re.compile(
     re.IGNORECASE)
 
 
+# "how many years at that level?": the level the last answer named; "at my level": the user's.
+THAT_LEVEL = re.compile(r"\b(?:that|this) level\b|\bat that\b", re.IGNORECASE)
+MY_LEVEL = re.compile(r"\b(?:my|this) level\b|\bfirst (?:couple of |few )?years?\b|\bfocus on\b", re.IGNORECASE)
+
+
 def where_user_starts(kb: KnowledgeBase, profile: Profile, query: Query) -> Optional[str]:
     """For a user with no ML level yet, where the guide's ladder starts: its levels count years in
     ML, so years in another job do not skip levels."""
@@ -41,7 +46,9 @@ class ActionCareerLevels(KnowledgeAction):
     def answer(self, kb: KnowledgeBase, profile: Profile, query: Query) -> Reply:
         levels = kb.career_levels()
         start = where_user_starts(kb, profile, query)
-        asked = query.first("level")
+        asked = query.first("level") or (query.previous_entity("level") if THAT_LEVEL.search(query.text) else None)
+        if asked is None and profile.level and MY_LEVEL.search(query.text):  # "what should I focus on at my level?"
+            asked = profile.level
         if start and asked:
             level = kb.career_level(asked)
             if not isinstance(level, Unknown) and level.position > 1:
@@ -60,17 +67,22 @@ class ActionCareerLevels(KnowledgeAction):
             nxt = next((lv for lv in levels if lv.position == level.position + 1), None)
             if nxt:
                 text += f"\n\nNext: **{nxt.name}** from {nxt.min_years} years."
-            return Reply(text, [entity_button(f"{level.name.split()[0]} salary", "ask_salary", level=level.id)])
+            return Reply(text, [entity_button(f"{level.name.split()[0]} salary", "ask_salary", level=level.id)],
+                         context={"level": [level.id]})
         lines = [f"**{lv.name}** ({level_years(lv)}): {join_words(lv.scope).lower()}." for lv in levels]
         text = f"{kb.progression_advice().text}\n{bullets(lines)}"
+        context = None
         if profile.level:
             mine = next((lv for lv in levels if lv.id == profile.level), None)
             nxt = next((lv for lv in levels if mine and lv.position == mine.position + 1), None)
             if mine:
                 text += f"\n\nYou're at **{mine.name}**" + (
                     f"; next is **{nxt.name}** ({level_years(nxt)})." if nxt else ", the top of the ladder.")
+            if nxt:  # "how many years at that level?", "what do they do?" go on from the next level
+                context = {"level": [nxt.id]}
         # The guide's career section names the complementary paths.
         others = [r for r in kb.roles() if r.source == levels[0].source]
         if others:
             text += "\n\nComplementary paths: " + "; ".join(f"{r.name} ({r.focus})" for r in others) + "."
-        return Reply(text, [entity_button(lv.name.split()[0], "ask_career_levels", level=lv.id) for lv in levels])
+        return Reply(text, [entity_button(lv.name.split()[0], "ask_career_levels", level=lv.id) for lv in levels],
+                     context=context)

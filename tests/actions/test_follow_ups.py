@@ -117,3 +117,20 @@ def test_pay_diff_after_two_levels_compares_the_same_two():
                        {"level": ["junior", "senior"]})
     out = run_action(ActionSalary(), "pay diff?", "ask_salary", slots=slots_after(first))
     assert "**Junior ML Engineer** (0-2 years; $120K-$140K)" in out.text and "**Senior ML Engineer**" in out.text
+
+
+def test_years_at_that_level_and_what_they_do_follow_the_next_level_named():
+    first = run_action(ActionCareerLevels(), "what's the next level for me", "ask_career_levels",
+                       slots={"level": "senior"})
+    years = run_action(ActionCareerLevels(), "how many years do people usually have at that level",
+                       "ask_career_levels", slots=slots_after(first, {"level": "senior"}))
+    assert years.text.startswith("**Staff/Principal ML Engineer** (7+ years)")
+    scope = run_action(ActionExplainRole(), "what do they actually do", "ask_role",
+                       slots=slots_after(years, {"level": "senior"}))
+    assert "moonshot" in scope.text.lower()
+
+
+def test_what_to_focus_on_in_the_first_years_is_the_users_level():
+    out = run_action(ActionCareerLevels(), "what should i focus on in my first couple of years", "ask_career_levels",
+                     slots={"level": "junior"})
+    assert out.text.startswith("**Junior ML Engineer**") and "shipping" in out.text

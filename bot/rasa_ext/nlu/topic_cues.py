@@ -82,7 +82,7 @@ CUE_GAP = 3
 def cued_intents(topics: Sequence[Topic], words: Sequence[Word]) -> List[str]:
     """The intents whose cues occur in the words (and no `unless` phrase of theirs)."""
     return [t.intent for t in topics if any(occurs(c, words, CUE_GAP) for c in t.cues)
-            and not any(occurs(u, words, CUE_GAP) for u in t.unless)]
+            and not any(occurs(u, words, 0) for u in t.unless)]  # "pay to", not "pay range supposed to"
 
 
 # A cue of this many words of a `wins_when_specific` topic wins over a one-word cue of the
