@@ -52,10 +52,8 @@ def describe(est: SalaryEstimate, from_profile: List[str], levels: Sequence[Care
             " and ".join(_base(r) for r in est.ranges) + "."
     if est.adjustments:
         text += "\nWhat moves it, each on its own:\n" + bullets(premium_line(a, est.ranges) for a in est.adjustments)
-    if sum(1 for a in est.adjustments if a.min_pct) > 1:
-        combined = " or ".join(money_range(r.low_usd, r.high_usd) for r in est.ranges)
-        text += (f"\nAll of them together would come to {combined}, but that is careerbot's arithmetic: "
-                 "the guide states no combined figure, and premiums may not simply add up.")
+    if sum(1 for a in est.adjustments if a.min_pct) > 1:  # no sum of premiums: the guide states none
+        text += "\nThe guide gives no figure for these premiums together, and they may not simply add up."
     if from_profile:
         text += f"\n(Using what you told me: {join_words(from_profile)}.)"
     if est.caveats:

@@ -93,7 +93,7 @@ HYPOTHETICAL = re.compile(
 ALREADY = re.compile(r"\bif i (?:already|currently)\b", re.IGNORECASE)
 # A move that has happened or is decided: "I moved to Austin", "I'm moving to Seattle", "just relocated to".
 MOVE_DONE = re.compile(r"\b(?:moved|relocated|i'?m (?:now )?(?:moving|relocating)|i am (?:moving|relocating)|"
-                       r"(?:we'?re|i'?m|we are|i am) (?:going|heading) to|"
+                       r"(?:we'?re|i'?m|we are|i am) (?:going|heading) to|^\W*(?:\w+\s*:\s*)?moving to|"
                        r"just (?:moved|relocated))\b", re.IGNORECASE)
 # A question word where a question starts, before the value: "what would a junior make", ", and is boston ...".
 AUXILIARY = r"(?:do|does|did|is|are|am|can|could|would|should|will|shall)"
@@ -219,6 +219,21 @@ def _region_of_previous(text: str, entity: Dict[str, Any], previous: Optional[Di
     return isinstance(start, int) and isinstance(end, int) and re.fullmatch(r"[\s,]*", text[end:start]) is not None
 
 
+# Kinds of which a user has one value: "not junior, mid level" names the new one after the old.
+ONE_VALUE = ("level", "location", "company_type")
+
+
+def _replaces(text: str, entity: Dict[str, Any], previous: Optional[Dict[str, Any]], found: List[Statement]) -> bool:
+    """Whether the entity comes right after a denied value of its kind, after only a comma."""
+    if not previous or previous.get("entity") != entity.get("entity") or not found:
+        return False
+    if found[-1].kind != entity.get("entity") or found[-1].stance != DENIED:
+        return False
+    start, end = entity.get("start"), previous.get("end")
+    return isinstance(start, int) and isinstance(end, int) and re.fullmatch(r"\s*,\s*(?:but\s+|it'?s\s+)?",
+                                                                             text[end:start]) is not None
+
+
 def statements(text: str, entities: Iterable[Dict[str, Any]]) -> List[Statement]:
     """One statement per entity, in the order the message says them."""
     found = []
@@ -237,6 +252,8 @@ def statements(text: str, entities: Iterable[Dict[str, Any]]) -> List[Statement]
         if career:
             continue
         held = stance(text, start, end)
+        if held == DENIED and kind in ONE_VALUE and _replaces(text, e, follows, found):
+            held = HOLDS  # "also not junior, mid level"
         if kind == "skill" and held == HOLDS and isinstance(start, int) and EMPLOYER_USES.search(
                 text[_clause_start(text, start):start]):
             held = SOMEONE_ELSE  # "my company uses Azure": the company's tool, not the user's skill

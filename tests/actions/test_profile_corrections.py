@@ -525,3 +525,14 @@ def test_a_principal_engineer_who_builds_microservices_in_go_programs_and_has_no
     text = "principal engineer here, I build payment microservices in Go"
     out = update(text, level__principal_engineer="staff")
     assert not out.sets("level") and out.slot("background") == "programmer"
+
+
+def test_not_one_level_then_another_sets_the_other():
+    out = update("also not junior, mid level", slots={"level": "junior"}, level__junior="junior", level__mid_level="mid")
+    assert out.slot("level") == "mid"
+
+
+def test_moving_somewhere_said_as_an_update_is_the_new_place():
+    text = "update: moving to sydney next month, so just put sydney"
+    out = update(text, slots={"location": "seattle"}, location__sydney="sydney")
+    assert out.slot("location") == "sydney"

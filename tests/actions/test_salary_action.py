@@ -14,12 +14,12 @@ def test_without_a_level_gives_the_median_and_asks_the_level_once():
     assert "Which level" not in again.text
 
 
-def test_level_location_and_company_multiply_both_of_the_guides_mid_level_bands():
+def test_level_location_and_company_each_apply_to_both_of_the_guides_mid_level_bands():
     out = run_action(ActionSalary(), "mid level at google in seattle?", "ask_salary",
                      {"level": "mid", "location": "seattle", "company_type": "faang"})
-    assert "$234K-$378K" in out.text  # 150-180K x 1.3-1.5 x 1.2-1.4
-    assert "$250K-$420K" in out.text  # 160-200K x 1.3-1.5 x 1.2-1.4
-    assert "two figures" in out.text
+    assert "+30-50% for Seattle: **$195K-$270K** or **$208K-$300K**" in out.text  # 150-180K, 160-200K x 1.3-1.5
+    assert "+20-40% for FAANG: **$180K-$252K** or **$192K-$280K**" in out.text  # x 1.2-1.4
+    assert "two figures" in out.text and "$250K-$420K" not in out.text
     assert "+30-50% for Seattle" in out.text and "+20-40% for FAANG" in out.text
 
 
@@ -45,7 +45,7 @@ def test_follow_up_changes_only_the_location():
     assert "$156K-$210K" in follow.text  # 120-140K x 1.3-1.5
     faang = run_action(ActionFollowUp(), "what about FAANG?", "followup_what_about",
                        {"company_type": "faang"}, slots=slots_after(follow))
-    assert "in New York at FAANG" in faang.text and "$187K-$294K" in faang.text
+    assert "in New York at FAANG" in faang.text and "+20-40% for FAANG: **$144K-$196K**" in faang.text
 
 
 def test_answering_the_level_question_answers_the_salary_question():
@@ -96,15 +96,14 @@ def test_a_place_outside_the_us_gets_us_figures_labelled_as_us_not_as_local_pay(
     assert "**ML engineer in the US**" in out.text and "in Toronto**" not in out.text
 
 
-def test_stacked_premiums_never_make_the_headline_and_are_labelled_as_our_arithmetic():
+def test_stacked_premiums_never_make_the_headline_and_are_never_added_up():
     out = run_action(ActionSalary(), "junior at faang in seattle", "ask_salary",
                      {"level": "junior", "location": "seattle", "company_type": "faang"})
     headline = out.text.splitlines()[0]
     assert "US base for the level" in headline and "$120K-$140K" in headline and "$187K" not in headline
     assert "+30-50% for Seattle: **$156K-$210K**" in out.text  # 120-140K x 1.3-1.5 alone
     assert "+20-40% for FAANG: **$144K-$196K**" in out.text  # 120-140K x 1.2-1.4 alone
-    combined = next(line for line in out.text.splitlines() if "$187K-$294K" in line)
-    assert "careerbot's arithmetic" in combined and "no combined figure" in combined
+    assert "$187K" not in out.text and "no figure for these premiums together" in out.text
 
 
 def test_what_moves_pay_questions_get_that_factor_with_its_figures():

@@ -38,6 +38,7 @@ def test_a_sentences_first_word_keeps_its_capital_and_punctuation_stays(correcto
     "thx", "mle tc?", "k", "wat skills do i need for mle", "2026 $165K 3-5 projects", "AWS SageMaker or GCP Vertex AI",
     "I'm Priya from Zürich", "ask Deepak about it", "recommender systems are my thing", "the colors of my armor",
     "what does an ml engineer do", "is a PhD worth it", "pythonic code", "gimme da roadmap fam",
+    "which algos should i use for recsys",  # not "which Lagos": bot/content/known_words.yml
 ])
 def test_correct_english_numbers_acronyms_names_and_short_words_stay_as_they_are(corrector, text):
     assert corrector.correct(text).text == text

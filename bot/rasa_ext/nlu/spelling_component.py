@@ -13,14 +13,16 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional, Set, Text
 
+import yaml
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.constants import SPACY_DOCS
 from rasa.nlu.utils.spacy_utils import SpacyModel
+from rasa.shared.exceptions import RasaException
 from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
@@ -28,9 +30,10 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from bot.rasa_ext.nlu.english import english_words
 from bot.rasa_ext.nlu.spelling import CORRECTED_TEXT, SPELLING_CHANGES, SpellingCorrector
 from bot.rasa_ext.nlu.vocabulary import english_dictionary, kb_words, word_counts
-from settings import SPACY_MODEL
+from settings import BOT_CONTENT, SPACY_MODEL
 
 VOCABULARY_FILE = "training_words.json"
+KNOWN_WORDS_FILE = BOT_CONTENT / "known_words.yml"
 # spaCy's word table adds words more frequent than this to the dictionary's ("harbor", "colors");
 # misspellings are rarer ("recomend" -14.2, "definetly" -13.5).
 FREQUENT_WORD_LOGPROB = -12.5
@@ -41,8 +44,18 @@ def corrector(training_words: Dict[str, int], spacy_model_dir: Path) -> Spelling
     vocabulary = dict(training_words)
     for word in kb:
         vocabulary[word] = vocabulary.get(word, 0) + 1
-    correct = set(english_dictionary()) | english_words(FREQUENT_WORD_LOGPROB) | kb
+    correct = set(english_dictionary()) | english_words(FREQUENT_WORD_LOGPROB) | kb | known_words()
     return SpellingCorrector(vocabulary, correct)
+
+
+def known_words(path: Path = KNOWN_WORDS_FILE) -> Set[str]:
+    """Words that are right as they are though no dictionary has them (bot/content/known_words.yml);
+    a file without a `words` list stops with its name."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    words = data.get("words")
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        raise RasaException(f"{path}: needs `words:`, a list of words")
+    return {w.lower() for w in words}
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER], is_trainable=True, model_from="SpacyNLP")
