@@ -64,6 +64,9 @@ def describe(est: SalaryEstimate, from_profile: List[str], levels: Sequence[Care
     return text
 
 
+# Pay at the start of the ladder, whatever level the profile holds.
+STARTING_OUT = re.compile(r"\bstart(?:ing)? out\b|\bstarting (?:salary|pay)\b|\bentry[- ]level\b|"
+                          r"\bfirst (?:ml )?(?:job|role)\b|\b(?:fresh|new) grads?\b", re.IGNORECASE)
 # A FAANG company by its own name.
 ONE_COMPANY = re.compile(r"\b(?:google|meta|facebook|apple|amazon|netflix)\b", re.IGNORECASE)
 
@@ -80,8 +83,11 @@ class ActionSalary(KnowledgeAction):
             return action_registry()["action_compare_pay"].answer(kb, profile, query)
         params: Dict[str, Optional[str]] = {}
         from_profile: List[str] = []
+        starting = query.first("level") is None and STARTING_OUT.search(query.text) is not None
         for name in PARAMS:
             value: Optional[str] = query.first(name)
+            if name == "level" and starting:  # "what would I make starting out?": where the ladder starts
+                value = kb.career_levels()[0].id
             if value is None and getattr(profile, name):
                 value = getattr(profile, name)
                 from_profile.append(kb.names(name).get(value, value))

@@ -179,6 +179,8 @@ def _asked_in_question(before: str) -> bool:
     return bool(questions) and not STATES_AFTER.search(before[questions[-1].end():])
 
 
+# After a level word, what makes it no level at all: "a mid size saas co", "mid-range".
+NOT_A_LEVEL = re.compile(r"^[\s-]*(?:size|sized|range|market|tier|cap)\b", re.IGNORECASE)
 # After a level word, a school year: "a junior in CS", "junior as in 3rd year of college".
 SCHOOL_YEAR = re.compile(r"^\W*(?:as in\s+|like\s+)?(?:(?:in|at|year|of)\s+(?:\w+\s+){0,2}?(?:cs|college|uni|"
                          r"university|school|high school|computer science|undergrad|my degree|class|major|the program)|"
@@ -191,7 +193,7 @@ def other_career(text: str, end: Optional[int]) -> Optional[str]:
     if end is None:
         return None
     after = text[end:end + 40]
-    if SCHOOL_YEAR.match(after):
+    if SCHOOL_YEAR.match(after) or NOT_A_LEVEL.match(after):
         return "other"
     if ML_JOB.match(after):
         return None

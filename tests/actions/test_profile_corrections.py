@@ -528,7 +528,8 @@ def test_a_principal_engineer_who_builds_microservices_in_go_programs_and_has_no
 
 
 def test_not_one_level_then_another_sets_the_other():
-    out = update("also not junior, mid level", slots={"level": "junior"}, level__junior="junior", level__mid_level="mid")
+    out = update("also not junior, mid level", slots={"level": "junior"},
+                 level__junior="junior", level__mid_level="mid")
     assert out.slot("level") == "mid"
 
 
@@ -536,3 +537,9 @@ def test_moving_somewhere_said_as_an_update_is_the_new_place():
     text = "update: moving to sydney next month, so just put sydney"
     out = update(text, slots={"location": "seattle"}, location__sydney="sydney")
     assert out.slot("location") == "sydney"
+
+
+def test_a_mid_size_company_is_no_mid_level():
+    out = update("senior backend eng here, ~9 yrs mostly java, in seattle at a mid size saas co",
+                 level__senior="senior", level__mid="mid", location__seattle="seattle", skill__java="java")
+    assert not out.sets("level") and out.slot("background") == "programmer"

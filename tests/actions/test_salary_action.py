@@ -142,3 +142,8 @@ def test_one_faang_company_by_name_is_said_to_have_no_figure_of_its_own():
     out = run_action(ActionSalary(), "how much does netflix pay ml engineers?", "ask_salary",
                      {"company_type": ["faang"]}, slots={"asked": ["level"]})
     assert out.text.startswith("The guide gives no figures for Netflix itself") and "+20-40% for FAANG" in out.text
+
+
+def test_pay_starting_out_is_the_first_levels_band():
+    out = run_action(ActionSalary(), "what would i make starting out?", "ask_salary", slots={"location": "chicago"})
+    assert out.text.startswith("**Junior ML Engineer in Chicago**") and "$120K-$140K" in out.text
