@@ -2,6 +2,7 @@
 notes the guide section of every result the answer was built from, and the guide's own
 sentences among them (a figure's wording, a passage's text), for "where is that from?"."""
 import dataclasses
+import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, List
 
@@ -11,6 +12,9 @@ MAX_QUOTES = 3
 MAX_QUOTE_CHARS = 300
 # Result fields that hold the guide's own sentence (knowledge/results.py).
 QUOTE_FIELDS = ("wording", "text")
+# The guide never names itself "the guide": a wording that does is careerbot's note about it
+# ("The guide gives location figures only for ..."), never quoted as the guide's own words.
+ABOUT_THE_GUIDE = re.compile(r"\bthe guide\b", re.IGNORECASE)
 
 
 @dataclass
@@ -33,7 +37,8 @@ class Sources:
             self.sections.append(section)
         for name in QUOTE_FIELDS:
             quote = getattr(result, name, None)
-            if section and isinstance(quote, str) and quote.strip() and len(self.quotes) < MAX_QUOTES:
+            if (section and isinstance(quote, str) and quote.strip() and len(self.quotes) < MAX_QUOTES
+                    and not ABOUT_THE_GUIDE.search(quote)):
                 quote = quote.strip()[:MAX_QUOTE_CHARS]
                 if quote not in self.quotes:
                     self.quotes.append(quote)

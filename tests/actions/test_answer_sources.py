@@ -1,6 +1,8 @@
 """Every answer from the knowledge base carries where in the guide it comes from, an id and a
 rating token (the answer payload), a salary answer its chart; "where is that from?" shows the
 guide's sections and sentences behind the previous answer."""
+from dataclasses import dataclass
+
 import pytest
 
 from bot.actions.explain import ActionExplainPrevious
@@ -8,6 +10,7 @@ from bot.actions.role import ActionExplainRole
 from bot.actions.salary import ActionSalary
 from bot.actions.source import NOTHING_BEFORE, ActionShowSource
 from bot.answering.ratings import verify
+from bot.answering.sources import Sources
 from knowledge import KnowledgeBase
 from storage.engine import get_engine
 from tests.actions.conftest import run_action
@@ -64,3 +67,17 @@ def test_where_is_that_from_after_why_still_names_the_first_answers_sections(kb)
     why = run_action(ActionExplainPrevious(), "why?", "ask_why", slots={"context": salary.slot("context")})
     out = run_action(ActionShowSource(), "source?", "ask_source", slots={"context": why.slot("context")})
     assert kb.career_level("mid").salary_bands[0].source in out.text
+
+
+def test_careerbots_notes_about_the_guide_are_never_quoted_as_its_words():
+    sources = Sources()
+    for wording in ("The guide gives location figures only for the Bay Area, Seattle and New York.",
+                    "Bay Area, Seattle, and New York pay 30-50% more than Midwest cities."):
+        sources.note(Passage(wording))
+    assert sources.quotes == ["Bay Area, Seattle, and New York pay 30-50% more than Midwest cities."]
+
+
+@dataclass(frozen=True)
+class Passage:
+    text: str
+    source: str = "salary"
