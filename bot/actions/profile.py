@@ -25,6 +25,8 @@ from bot.answering.query import LIST_SLOTS, PROFILE_SLOTS, Profile, Query
 from bot.answering.questions import asked_questions, outside_questions
 from bot.answering.replies import bullets, describe_profile, level_years, profile_reply
 from bot.answering.statements import (
+    ASKED,
+    COMPARED,
     HOLDS,
     ML_CONTEXT,
     TARGET,
@@ -57,7 +59,9 @@ NO_ML_YET = re.compile(
     r"\bnew to (?:ml|machine learning)\b|"
     r"\bstart(?:ing)? (?:fresh|from scratch|from zero|out) in (?:ml|machine learning)\b|"
     r"\bnever (?:done|did|worked in|worked with|touched|tried) (?:any |much )?(?:ml|machine learning)\b|"
-    r"\bno (?:ml|machine learning) (?:at all|yet|whatsoever)\b", re.IGNORECASE)
+    r"\bno (?:ml|machine learning) (?:at all|yet|whatsoever)\b|"
+    r"\b(?:total |complete |a )?beginner (?:in|at|with) (?:ml|machine learning)\b|\b(?:ml|machine learning) beginner\b",
+    re.IGNORECASE)
 
 
 def seniority_of_their_job(profile: Profile, query: Query, level: str) -> bool:
@@ -288,6 +292,11 @@ class ActionShowProfile(ProfileAction):
 
     async def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                       domain: Dict[str, Any]) -> List[Dict[str, Any]]:
+        message = tracker.latest_message or {}
+        told = Query.from_message(outside_questions(message), {}).said
+        if asked_questions(message) and any(s.stance not in (ASKED, COMPARED) for s in told):
+            # "what do you know about me? btw i'm not a junior ml engineer": the correction, then the profile
+            return await ActionUpdateProfile().respond(dispatcher, tracker, domain)
         profile = Profile.from_tracker(tracker)
         if profile.is_empty():
             dispatcher.utter_message(response="utter_profile_empty")

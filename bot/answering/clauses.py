@@ -16,7 +16,8 @@ INNER_BREAK = re.compile(rf"(?:,\s*(?:and\s+|but\s+|so\s+|also\s+)?|\s+(?:and|al
                          rf"(?:(?:roughly|approximately|realistically|honestly|generally|typically|usually|then|"
                          rf"just|maybe|overall)\s+)?(?=(?:{QUESTION_START})\b)", re.IGNORECASE)
 IS_QUESTION = re.compile(rf"^\W*(?:(?:so|ok|okay|and|but|well|hmm+|right|alright|then|like|um+|uh+|nice|cool|great|"
-                         rf"thanks|thx|ty|perfect|awesome|sure|yes|yeah|yep|got it|makes sense|interesting)\W+)*"
+                         rf"thanks|thx|ty|perfect|awesome|sure|yes|yeah|yep|got it|makes sense|interesting|ngl|tbh|"
+                         rf"honestly|lol|yo|hey|hi|btw|idk|quick question)\W+)*"
                          rf"(?:{QUESTION_START})\b|"
                          rf"\?\s*$|^\W*(?:if|so|and|but|ok|okay)\b.*\b(?:am|do|will|would|"
                          rf"could|can|should|is|are|does)\s+(?:i|we|you|it|they|that)\b", re.IGNORECASE)

@@ -67,7 +67,9 @@ RETRACTED_AFTER = re.compile(
     # "boston is where he lives not me", "boston is my boyfriend's", "Boston? that's him, not me"
     r"[^.;!?]{0,12}?\b(?:is|are|'s|was)\s+(?:where\s+(?:he|she|they)\b|(?:my|his|her|their)\s+(?:partner|husband|"
     r"wife|boyfriend|girlfriend|friend|brother|sister|mom|mum|dad|son|daughter|spouse)\b|(?:him|her|them)\b)|"
-    r"\W*,?\s*(?:that'?s\s+)?(?:him|her|them)?\W*\s*not me\b", re.IGNORECASE)
+    r"\W*,?\s*(?:that'?s\s+)?(?:him|her|them)?\W*\s*not me\b|"
+    # "the junior thing was about my son"
+    r"[^.;!?]{0,15}?\b(?:was|is|were)\s+(?:about|for)\s+(?:him|her|them|my\s+\w+)\b", re.IGNORECASE)
 # The user back in the clause after someone else: "my partner knows SQL and I know Python".
 FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|me|my|myself)\b", re.IGNORECASE)
 FROM_BEFORE = re.compile(r"\b(?:from|used to|previously|formerly|before)\s*$", re.IGNORECASE)

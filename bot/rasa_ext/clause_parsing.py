@@ -24,6 +24,7 @@ EXTRACTOR = "careerbot_clauses"
 PROFILE_KINDS = {"background", "level", "location", "company_type", "specialization", "skill", "learning_step"}
 KEEP_INTENTS = {"inform", "forget_me", "ask_profile", "affirm", "deny", "not_covered", "other_language"}
 FALLBACK = "nlu_fallback"
+SURE = 0.95
 NOT_COVERED = "not_covered"  # the parse data's key bot.rasa_ext.nlu.not_covered sets
 NOT_QUESTIONS = {"nlu_fallback", "greet", "goodbye", "thanks", "affirm", "deny", "inform", "chitchat"}
 
@@ -35,6 +36,9 @@ async def _parse_each_question(self: MessageProcessor, message: UserMessage,
                                only_output_properties: bool = True) -> Dict[str, Any]:
     parse_data = await _rasa_parse(self, message, tracker, only_output_properties)
     text = message.text or ""
+    whole_intent = parse_data.get("intent") or {}
+    # the message's own topic, when the classifier is sure of it
+    whole = whole_intent.get("name") if (whole_intent.get("confidence") or 0) >= SURE else None
     if self.http_interpreter or text.startswith("/"):
         return parse_data
     spans = question_spans(text)
@@ -52,6 +56,9 @@ async def _parse_each_question(self: MessageProcessor, message: UserMessage,
         intent = parsed.get("intent") or {}
         if intent.get("name") == FALLBACK:  # "which cloud platforms do companies deploy on?": its topic names it
             intent = {"name": topic_intent(parsed.get("entities") or []), "confidence": intent.get("confidence")}
+        if intent.get("name") in (None, FALLBACK) and whole not in (*NOT_QUESTIONS, *KEEP_INTENTS, "ask_why", None):
+            # "worried AI will automate ml jobs before i graduate, is that a real risk?": the message's topic
+            intent = {"name": whole, "confidence": intent.get("confidence")}
         if intent.get("name") and intent["name"] not in NOT_QUESTIONS:
             question = {"entity": QUESTION_ENTITY, "value": intent["name"], "start": start, "end": end,
                         "confidence_entity": intent.get("confidence"), "extractor": EXTRACTOR}

@@ -543,3 +543,14 @@ def test_a_mid_size_company_is_no_mid_level():
     out = update("senior backend eng here, ~9 yrs mostly java, in seattle at a mid size saas co",
                  level__senior="senior", level__mid="mid", location__seattle="seattle", skill__java="java")
     assert not out.sets("level") and out.slot("background") == "programmer"
+
+
+def test_a_level_said_to_be_about_someone_else_is_taken_off():
+    out = update("the junior thing was about my son, remove it", slots={"level": "junior"}, level__junior="junior")
+    assert out.sets("level") and out.slot("level") is None
+
+
+def test_a_beginner_in_ml_has_no_ml_level():
+    out = update("mid level as a developer, beginner in ML, please fix that", slots={"level": "mid"},
+                 level__mid_level="mid")
+    assert out.slot("level") is None

@@ -1,6 +1,6 @@
 """Every question of a message is answered, in order, after at most one line on what was noted."""
 from bot.actions.faq import ActionSpecialize
-from bot.actions.profile import ActionUpdateProfile
+from bot.actions.profile import ActionShowProfile, ActionUpdateProfile
 from bot.actions.role import ActionExplainRole
 from bot.actions.time_to_ready import ActionTimeToReady
 from tests.actions.conftest import run_action, spans
@@ -140,3 +140,13 @@ def test_a_question_the_guide_does_not_cover_beside_a_correction_is_said_to_be_n
     texts = [m["text"] for m in out.messages]
     assert out.slot("company_type") == "startup"
     assert sum("doesn't cover interview" in t for t in texts) == 1
+
+
+def test_a_correction_beside_a_profile_question_is_applied_before_the_profile_is_shown():
+    text = "what do you know about me rn? btw i'm not a junior ml engineer, im a student"
+    ents = [*spans(text, level__junior_ml_engineer="junior"),
+            question(text, "what do you know about me rn?", "ask_profile")]
+    out = run_action(ActionShowProfile(), text, "ask_profile", ents, slots={"level": "junior", "location": "austin"})
+    assert out.slot("level") is None
+    shown = out.messages[-1]["text"]
+    assert shown.startswith("Here's what I know about you") and "Junior" not in shown
