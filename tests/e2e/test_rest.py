@@ -43,7 +43,7 @@ def test_a_developer_in_seattle_gets_personalised_answers(bot_servers):
     salary = chat.text("how much does a mid level ml engineer make?")
     assert "Seattle" in salary and "$195K-$270K" in salary  # 150-180K x 1.3-1.5
     faang = chat.text("what about at FAANG?")
-    assert "$234K-$378K" in faang
+    assert "+20-40% for FAANG: **$180K-$252K**" in faang and "$234K" not in faang  # each premium on its own
     assert "Seattle" in chat.text("what do you know about me?")
 
 
