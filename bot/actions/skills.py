@@ -5,12 +5,16 @@ from bot.answering.action_base import KnowledgeAction, Reply
 from bot.answering.query import Profile, Query
 from bot.answering.replies import bullets, intent_button, join_words
 from bot.answering.skill_needed import one_skill
+from bot.answering.statements import HOLDS, TARGET
 from knowledge import KnowledgeBase
 from knowledge.results import SkillInfo, Unknown
 
 
 def known_skills(profile: Profile, query: Query) -> List[str]:
-    return list(dict.fromkeys([*profile.skills_known, *query.entities.get("skill", [])]))
+    """The profile's skills and those the message says the user has ("I know Python, what am I
+    missing?", "if I know SQL ..."), not those it asks about ("does the guide cover transformers?")."""
+    said = [s.value for s in query.said if s.kind == "skill" and s.stance in (HOLDS, TARGET)]
+    return list(dict.fromkeys([*profile.skills_known, *said]))
 
 
 def _mark(skill: SkillInfo, known: List[str]) -> str:

@@ -1,5 +1,5 @@
 from bot.actions.skills import ActionListSkills, ActionSkillGap
-from tests.actions.conftest import run_action
+from tests.actions.conftest import run_action, spans
 
 
 def test_all_skill_categories_are_listed():
@@ -41,3 +41,9 @@ def test_a_yes_no_question_whether_a_skill_is_needed_gets_the_verdict_whatever_i
                      {"skill": "git"})
     assert out.text.startswith("**Git (version control)** (Software engineering): Yes")
     assert "You know Git" not in out.text  # asked about, not known
+
+
+def test_a_skill_only_asked_about_is_not_stored_as_known():
+    text = "does the guide say anything about transformers specifically?"
+    out = run_action(ActionSkillGap(), text, "ask_skill_gap", spans(text, skill__transformers="transformers"))
+    assert not out.sets("skills_known") and "You know Transformers" not in out.text
