@@ -278,10 +278,9 @@ async def answer_other_questions(answered: str, tracker: Tracker, events: List[D
             continue
         if asked is first or action is None:
             continue
-        profile = profile_after(tracker, [*events, *more])
-        for_them = theirs is not None and ABOUT_THEM.search(query.text) is not None
-        if theirs is not None and for_them:  # "how long would it take him?": from what the message says of him
-            profile = theirs
+        # "how long would it take him?": answered from what the message says of him
+        for_them = theirs if theirs is not None and ABOUT_THEM.search(query.text) else None
+        profile = for_them or profile_after(tracker, [*events, *more])
         reply = await asyncio.to_thread(action.answer_of_its_kind, profile, query)
         reply = reply or await answer_safely(action, profile, query, dispatcher)
         if reply is not None and for_them:
