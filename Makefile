@@ -60,7 +60,7 @@ $(KB_LOADED): $(INSTALLED) $(CONTENT) $(wildcard knowledge/*.py) $(wildcard stor
 
 kb: $(KB_LOADED)
 
-$(SPACY_MODEL): $(KB_LOADED) bot/rasa_ext/nlu/spacy_pipeline.py
+$(SPACY_MODEL): $(KB_LOADED) bot/rasa_ext/nlu/spacy_pipeline.py bot/content/other_skills.yml
 	@echo "==> Building the spaCy pipeline from the knowledge base"
 	$(PY) -m bot.rasa_ext.nlu.spacy_pipeline
 

@@ -25,6 +25,8 @@ from bot.answering.questions import asked_questions
 from bot.answering.routing import follow_up_action, next_in_sequence
 from bot.answering.statements import SOMEONE_ELSE, taken_back
 
+# Kinds a follow-up does not change an answer by, so a statement naming them tells about the user.
+TOLD_NOT_ASKED = ("skill", "other_skill", "learning_step", "background")
 SAME_AGAIN = "Ask about another level, place or company (e.g. “what about FAANG?”) to compare."
 
 
@@ -37,6 +39,10 @@ class ActionFollowUp(ProfileAction):
     async def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                       domain: Dict[str, Any]) -> List[Dict[str, Any]]:
         query = Query.from_tracker(tracker)
+        if query.tells_without_asking(TOLD_NOT_ASKED):  # "about 4 years of C# at work" asks about nothing
+            from bot.actions.profile import ActionUpdateProfile  # it answers follow-ups itself
+
+            return await ActionUpdateProfile().respond(dispatcher, tracker, domain)
         previous = action_registry().get(next_in_sequence(query.previous.get("action", ""), query.text)
                                          or follow_up_action(query.previous.get("action", ""), query.entities))
         if previous is None:

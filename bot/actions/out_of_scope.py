@@ -7,8 +7,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.answering.action_base import action_registry
+from bot.answering.clauses import SELF
 from bot.answering.feedback import OUT_OF_SCOPE, log_unanswered
-from bot.answering.query import Query
+from bot.answering.query import PROFILE_SLOTS, Query
 from bot.answering.routing import topic_action
 
 
@@ -19,6 +20,12 @@ class ActionOutOfScope(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[str, Any]) -> List[Dict[str, Any]]:
         query = Query.from_tracker(tracker)
+        from bot.actions.profile import LIST_ENTITIES, ActionUpdateProfile  # it imports action_base too
+
+        # "my brother writes C# all day", "i'm a cobol guy at a bank" (not "faang salaries are insane lol")
+        if ((SELF.search(query.text) or query.about_someone_else())
+                and query.tells_without_asking({*PROFILE_SLOTS, *LIST_ENTITIES})):
+            return await ActionUpdateProfile().respond(dispatcher, tracker, domain)
         named = action_registry().get(topic_action("", query.entities, list(query.entities)) or "")
         if named is not None:  # "bank vs faang?": things the guide knows, so not outside it
             return await named.respond(dispatcher, tracker, domain)

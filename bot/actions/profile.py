@@ -21,6 +21,8 @@ from bot.answering.action_base import (
     send,
 )
 from bot.answering.clauses import IS_QUESTION, REQUEST, SELF
+from bot.answering.other_skills import ENTITY as OTHER_SKILL
+from bot.answering.other_skills import any_programming
 from bot.answering.query import LIST_SLOTS, PROFILE_SLOTS, Profile, Query
 from bot.answering.questions import asked_questions, outside_questions
 from bot.answering.replies import bullets, describe_profile, level_years, profile_reply
@@ -49,7 +51,7 @@ SOMEONE_ELSE_REPLY = ("That sounds like it's about someone else, so I haven't no
 FOLLOW_UP_WORDS = 6
 OPPOSITE_BACKGROUND = {"programmer": "non_programmer", "non_programmer": "programmer"}
 # Entity kinds that add to a list in the profile rather than replace a value.
-LIST_ENTITIES = {"skill": "skills_known", "learning_step": "steps_done"}
+LIST_ENTITIES = {"skill": "skills_known", "learning_step": "steps_done", OTHER_SKILL: "other_skills"}
 
 
 # "I have zero ML experience", "I'd be starting fresh in ML": no ML level (yet).
@@ -121,6 +123,10 @@ def profile_updates(profile: Profile, query: Query, level_for_years,
         new = [v for v in dict.fromkeys(query.about_user(kind)) if v not in kept and v not in taken_off]
         if kept + new != current:
             updates[slot] = kept + new
+    # "4 years of C# at work": a programming language the guide does not name still means they program
+    if (any_programming(query.about_user(OTHER_SKILL)) and not profile.background and "background" not in updates
+            and not query.denied("background")):
+        updates["background"] = "programmer"
     if taken_back(query.text, says_more=bool(updates) or bool(query.said)):
         updates = {**{slot: value for slot, value in last_change.items() if slot not in updates}, **updates}
     if NO_ML_YET.search(query.text):  # "zero ML experience": no ML level, whatever seniority the message names

@@ -21,6 +21,8 @@ from bot.answering.intent_actions import action_for_intent, question_also_asked
 from bot.answering.knowledge_access import knowledge_base
 from bot.answering.pay_factors import FACTOR_CONTEXT, pay_factor_answer
 from bot.answering.prerequisites import prerequisites
+from bot.answering.other_skills import ENTITY as OTHER_SKILL
+from bot.answering.other_skills import other_skill_names
 from bot.answering.previous_answer import KEPT_CHARS, from_last_answer, line_meant, refers_back
 from bot.answering.profile_memory import remember, restore_profile
 from bot.answering.query import CARRIED_KINDS, Profile, Query, drop_unknown_entities, experience_years
@@ -61,7 +63,8 @@ def ignore_unknown_values(tracker: Tracker, dispatcher: CollectingDispatcher) ->
     (without repeating what was sent: it may be a planted link)."""
     names = knowledge_base().names
     questions = action_for_intent().keys()  # the `question` entities of bot/rasa_ext/clause_parsing.py
-    for kind in drop_unknown_entities(tracker, lambda k: questions if k == QUESTION_ENTITY else names(k).keys()):
+    extra = {QUESTION_ENTITY: questions, OTHER_SKILL: other_skill_names().keys()}
+    for kind in drop_unknown_entities(tracker, lambda k: extra[k] if k in extra else names(k).keys()):
         try:
             known = sorted(names(kind).values())
         except KeyError:

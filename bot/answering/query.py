@@ -5,6 +5,7 @@ from typing import Any, Callable, Collection, Dict, List, Optional
 
 from rasa_sdk import Tracker
 
+from bot.answering.clauses import IS_QUESTION, REQUEST
 from bot.answering.questions import QUESTION_ENTITY
 from bot.answering.statements import (
     ASKED,
@@ -34,6 +35,9 @@ def experience_years(text: str) -> Optional[int]:
     return int(match.group(1) or match.group(2))
 
 
+# How a follow-up typed without a question mark starts: "and in seattle", "what about faang".
+FOLLOW_UP_OPENING = re.compile(r"^\W*(?:and|or|what about|how about|same for|what of|vs\.?|versus)\b", re.IGNORECASE)
+
 # How short a question must be to take its subject from the previous answer, and which subjects.
 SHORT_QUESTION_WORDS = 6
 CARRIED_KINDS = ("role", "level", "education_path", "learning_step", "specialization")
@@ -41,7 +45,7 @@ CARRIED_KINDS = ("role", "level", "education_path", "learning_step", "specializa
 # Kinds where what the user aims for is theirs: "I want to become a senior MLE", "I'd wanna do computer vision".
 AIMS_COUNT = ("level", "specialization")
 PROFILE_SLOTS = ("background", "level", "location", "company_type", "specialization", "occupation")
-LIST_SLOTS = ("skills_known", "steps_done")
+LIST_SLOTS = ("skills_known", "steps_done", "other_skills")
 
 
 @dataclass
@@ -54,6 +58,7 @@ class Profile:
     occupation: Optional[str] = None
     skills_known: List[str] = field(default_factory=list)
     steps_done: List[str] = field(default_factory=list)
+    other_skills: List[str] = field(default_factory=list)  # bot/content/other_skills.yml ids
     # Profile questions the bot already asked once; it never asks them again.
     asked: List[str] = field(default_factory=list)
 
@@ -130,6 +135,14 @@ class Query:
 
     def about_someone_else(self) -> bool:
         return any(s.stance == SOMEONE_ELSE for s in self.said)
+
+    def tells_without_asking(self, kinds: Collection[str]) -> bool:
+        """Whether the message only tells something of these kinds about the user or someone else
+        ("about 4 years of C# at work", "my brother writes C# all day"): no question, no "and ...?"."""
+        text = self.text.strip()
+        if "?" in text or IS_QUESTION.search(text) or REQUEST.search(text) or FOLLOW_UP_OPENING.search(text):
+            return False
+        return any(s.kind in kinds and s.stance in (HOLDS, DENIED, FORMER, SOMEONE_ELSE) for s in self.said)
 
     def someone_elses_profile(self) -> Optional["Profile"]:
         """What the message says of someone else ("he's an accountant in Boston, no real

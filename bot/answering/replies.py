@@ -2,6 +2,7 @@
 import json
 from typing import Callable, Dict, Iterable, List, Optional, Sequence
 
+from bot.answering.other_skills import other_skill_names
 from bot.answering.query import Profile
 from knowledge.results import CareerLevelInfo
 
@@ -108,6 +109,10 @@ def describe_profile(profile: Profile, names: Callable[[str], Dict[str, str]]) -
             lines.append(f"{label}: {names(slot).get(value, value)}")
     if profile.skills_known:
         lines.append("Skills: " + join_words([names("skill").get(s, s) for s in profile.skills_known]))
+    if profile.other_skills:
+        other = other_skill_names()
+        lines.append("Other skills (the guide doesn't name them): " +
+                     join_words([other.get(s, s) for s in profile.other_skills]))
     if profile.steps_done:
         steps = [names("learning_step").get(s, s) for s in profile.steps_done]
         lines.append("Roadmap steps done: " + join_words(steps))

@@ -2,7 +2,8 @@
 
 No pretrained spaCy model can be downloaded here, so the pipeline is a blank English
 one with a lookup lemmatizer (tables from spacy-lookups-data) and an EntityRuler whose
-phrase patterns are every name and alias in the KB. Each pattern carries the KB id,
+phrase patterns are every name and alias in the KB (and the skills outside the guide of
+bot/content/other_skills.yml). Each pattern carries the KB id,
 which bot.rasa_ext.nlu.entity_normalizer maps onto the extracted entities. Beside it, not_covered.json
 holds the words of the KB's not-covered triggers with their lemmas (bot.rasa_ext.nlu.not_covered reads
 them), lemmatized by this same pipeline so they match the lemmas of a message.
@@ -21,6 +22,8 @@ from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.pipeline.entityruler import PatternType
 
+from bot.answering.other_skills import ENTITY as OTHER_SKILL
+from bot.answering.other_skills import other_skills
 from bot.rasa_ext.nlu.vocabulary import NOT_COVERED_FILE
 from knowledge import KnowledgeBase
 from knowledge.results import NotCoveredTopic, VocabularyEntry
@@ -32,7 +35,7 @@ DEFAULT_OUT = SPACY_MODEL_DIR
 # ("deep learning" is the learning step, not the skill category).
 KIND_PRIORITY = [
     "level", "location", "company_type", "specialization", "learning_step",
-    "skill", "skill_category", "role", "education_path", "background",
+    "skill", "skill_category", "role", "education_path", OTHER_SKILL, "background",
 ]
 
 
@@ -85,7 +88,10 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     args = parser.parse_args()
     kb = KnowledgeBase()
-    vocabulary = kb.vocabulary()
+    # beside the KB's names, the skills people have that the guide does not name, by their aliases
+    # only: the name "Go" is also a verb
+    vocabulary = kb.vocabulary() + [VocabularyEntry(OTHER_SKILL, s.id, s.aliases[0], list(s.aliases))
+                                    for s in other_skills()]
     print(f"spacy: building pipeline from {len(vocabulary)} knowledge-base entries ...", flush=True)
     nlp = build(vocabulary)
     not_covered = kb.not_covered_topics()

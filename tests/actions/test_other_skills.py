@@ -1,0 +1,83 @@
+"""Skills the guide does not name ("TypeScript", "C#", "Excel") are kept as the user named them,
+mean a programming background when they are languages, and a question about one says the guide
+does not mention it and what it names instead."""
+from pathlib import Path
+
+import pytest
+
+from bot.actions.followup import ActionFollowUp
+from bot.actions.out_of_scope import ActionOutOfScope
+from bot.actions.profile import ActionShowProfile, ActionUpdateProfile
+from bot.actions.skills import ActionListSkills
+from bot.answering.other_skills import OtherSkillsError, load_other_skills
+from tests.actions.conftest import run_action, slots_after, spans
+
+
+def test_a_language_outside_the_guide_is_kept_and_means_the_user_programs():
+    text = "lead frontend dev, 6 years typescript, never touched ml"
+    out = run_action(ActionUpdateProfile(), text, "inform", spans(text, other_skill__typescript="typescript"))
+    assert out.slot("other_skills") == ["typescript"] and out.slot("background") == "programmer"
+    assert "TypeScript" in out.text and "doesn't name" in out.text
+    assert not out.sets("level")
+
+
+def test_a_denied_other_skill_is_taken_off_and_the_new_one_noted():
+    text = "actually I don't know typescript, it's javascript"
+    out = run_action(ActionUpdateProfile(), text, "inform",
+                     spans(text, other_skill__typescript="typescript", other_skill__javascript="javascript"),
+                     slots={"other_skills": ["typescript"], "background": "programmer"})
+    assert out.slot("other_skills") == ["javascript"]
+    assert "No longer noted" in out.text and "TypeScript" in out.text
+
+
+def test_a_tool_that_is_not_programming_does_not_make_a_programmer():
+    text = "I'm great with excel"
+    out = run_action(ActionUpdateProfile(), text, "inform", spans(text, other_skill__excel="excel"))
+    assert out.slot("other_skills") == ["excel"] and not out.sets("background")
+
+
+def test_someone_elses_language_is_not_the_users_even_when_read_as_out_of_scope():
+    text = "my brother writes C# all day"
+    out = run_action(ActionOutOfScope(), text, "out_of_scope", spans(text, **{"other_skill__C#": "csharp"}))
+    assert not out.sets("other_skills") and "someone else" in out.text
+
+
+def test_a_statement_read_as_a_follow_up_is_noted_not_compared():
+    text = "about 4 years of C# at work"
+    out = run_action(ActionFollowUp(), text, "followup_what_about", spans(text, **{"other_skill__C#": "csharp"}),
+                     slots={"context": {"action": "action_time_to_ready", "entities": {}}})
+    assert out.slot("other_skills") == ["csharp"] and out.slot("background") == "programmer"
+
+
+def test_the_profile_shows_other_skills_by_name():
+    out = run_action(ActionShowProfile(), "what do you know about me", "ask_profile",
+                     slots={"other_skills": ["csharp", "golang"], "skills_known": ["python"]})
+    assert "Python" in out.text and "C# and Go" in out.text
+
+
+def test_a_question_about_a_language_outside_the_guide_says_so_and_names_the_guides_languages():
+    text = "is C# useful for ml?"
+    out = run_action(ActionListSkills(), text, "ask_skills", spans(text, **{"other_skill__C#": "csharp"}))
+    assert "doesn't mention C#" in out.text
+    assert "Python is non-negotiable" in out.text and "Java, Scala, or C++" in out.text
+
+
+def test_a_question_about_a_tool_outside_the_guide_lists_its_skill_areas():
+    text = "do i need excel"
+    out = run_action(ActionListSkills(), text, "ask_skills", spans(text, other_skill__excel="excel"))
+    assert "doesn't mention Excel" in out.text and "Cloud platforms" in out.text
+
+
+def test_an_unknown_other_skill_value_never_reaches_the_profile():
+    text = "I know cobol"
+    out = run_action(ActionUpdateProfile(), text, "inform", spans(text, other_skill__cobol="cobol"))
+    assert not out.sets("other_skills")
+
+
+@pytest.mark.parametrize("entry", ["{id: x, name: X, aliases: [x]}", "{id: x, aliases: [x], programming: true}",
+                                   "{id: x, name: X, aliases: x, programming: true}"])
+def test_an_other_skill_entry_missing_a_field_is_named_in_the_error(tmp_path: Path, entry: str):
+    path = tmp_path / "other_skills.yml"
+    path.write_text(f"version: 1\nskills:\n  - {entry}\n", encoding="utf-8")
+    with pytest.raises(OtherSkillsError, match=r"other_skills.yml: skill 1"):
+        load_other_skills(path)
