@@ -5,6 +5,7 @@ from typing import Optional
 from bot.answering.action_base import KnowledgeAction, Reply
 from bot.answering.query import Profile, Query
 from bot.answering.replies import bullets, entity_button, join_words, level_pay, level_years
+from bot.answering.routing import GO_ON
 from knowledge import KnowledgeBase
 from knowledge.results import TimeToReady, Unknown
 
@@ -47,6 +48,13 @@ class ActionCareerLevels(KnowledgeAction):
         levels = kb.career_levels()
         start = where_user_starts(kb, profile, query)
         asked = query.first("level") or (query.previous_entity("level") if THAT_LEVEL.search(query.text) else None)
+        shown = query.previous_entity("level")
+        if shown and GO_ON.search(query.text):  # "and after that?" after a level: the next one
+            current = next((lv for lv in levels if lv.id == shown), None)
+            nxt = next((lv for lv in levels if current and lv.position == current.position + 1), None)
+            if current and nxt is None:
+                return Reply(f"**{current.name}** is the top of the guide's ladder.")
+            asked = nxt.id if nxt else asked
         if asked is None and profile.level and MY_LEVEL.search(query.text):  # "what should I focus on at my level?"
             asked = profile.level
         if start and asked:

@@ -12,7 +12,16 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.actions.profile import LIST_ENTITIES, NO_ML_YET, ActionUpdateProfile
-from bot.answering.action_base import ProfileAction, action_registry, detail_of_last_answer, knowledge_base, send
+from bot.answering.action_base import (
+    KnowledgeAction,
+    ProfileAction,
+    action_registry,
+    answer_safely,
+    detail_of_last_answer,
+    knowledge_base,
+    send,
+    the_last_two,
+)
 from bot.answering.clauses import IS_QUESTION, REQUEST
 from bot.answering.feedback import DID_YOU_MEAN, OUT_OF_SCOPE, REPHRASE, log_unanswered
 from bot.answering.intent_actions import action_for_intent
@@ -84,6 +93,13 @@ class ActionDidYouMean(ProfileAction):
                                        or topic_action("", query.entities, list(query.entities)) or "")
         if routed is not None:  # "what frameworks do ml people use": the topic it names
             return await routed.respond(dispatcher, tracker, {})
+        both = the_last_two(query)
+        previous = action_registry().get(query.previous.get("action", "")) if both else None
+        if both and isinstance(previous, KnowledgeAction):  # "which is cheaper?" after a bootcamp, then self-study
+            profile = Profile.from_tracker(tracker)
+            reply = (await asyncio.to_thread(previous.answer_of_its_kind, profile, both)
+                     or await answer_safely(previous, profile, both, dispatcher))
+            return send(dispatcher, previous.name(), both, reply, profile, tracker.sender_id) if reply else []
         if REACTION.match(text):  # "feels good", "makes sense": nothing was asked, so nothing to guess at
             dispatcher.utter_message(response="utter_affirm")
             return []

@@ -9,6 +9,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.actions.followup import NONE_DONE, ActionFollowUp, answer_in_words
+from bot.actions.skills import LANGUAGES
 from bot.answering.action_base import (
     ProfileAction,
     action_registry,
@@ -39,7 +40,11 @@ from bot.answering.statements import (
     years_mean,
 )
 from knowledge import KnowledgeBase
+from knowledge.results import Unknown
 
+# "what would you say my ML level is?", "which level am I?"
+ASKS_MY_LEVEL = re.compile(r"\bmy (?:ml |current |career )?level\b|\blevel (?:am i|would i be|do you have me)\b",
+                           re.IGNORECASE)
 # Not a place: a user who is remote and names where they live keeps the place.
 REMOTE = "remote"
 # In a self-description any "N years" is the user's experience.
@@ -62,7 +67,8 @@ NO_ML_YET = re.compile(
     r"\bstart(?:ing)? (?:fresh|from scratch|from zero|out) in (?:ml|machine learning)\b|"
     r"\bnever (?:done|did|worked in|worked with|touched|tried) (?:any |much )?(?:ml|machine learning)\b|"
     r"\bno (?:ml|machine learning) (?:at all|yet|whatsoever)\b|"
-    r"\b(?:total |complete |a )?beginner (?:in|at|with) (?:ml|machine learning)\b|\b(?:ml|machine learning) beginner\b",
+    r"\b(?:beginner|novice|newbie|noob|green) (?:in|at|with|to) (?:ml|machine learning)\b|"
+    r"\b(?:ml|machine learning) (?:beginner|novice|newbie|noob)\b",
     re.IGNORECASE)
 
 
@@ -74,7 +80,7 @@ def seniority_of_their_job(profile: Profile, query: Query, level: str) -> bool:
 
 
 def profile_updates(profile: Profile, query: Query, level_for_years,
-                    last_change: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
+                    last_change: Optional[Dict[str, Any]] = None, languages: Collection[str] = ()) -> Dict[str, Any]:
     """The slots this message changes: values the user says hold for them are set, values they
     deny or retract are cleared (None) or taken off the lists; someone else's are ignored;
     "forget that" restores the values before `last_change`."""
@@ -123,9 +129,10 @@ def profile_updates(profile: Profile, query: Query, level_for_years,
         new = [v for v in dict.fromkeys(query.about_user(kind)) if v not in kept and v not in taken_off]
         if kept + new != current:
             updates[slot] = kept + new
-    # "4 years of C# at work": a programming language the guide does not name still means they program
-    if (any_programming(query.about_user(OTHER_SKILL)) and not profile.background and "background" not in updates
-            and not query.denied("background")):
+    # "embedded C++ for years", "4 years of C# at work": a language (`languages`: the KB's skill ids
+    # that are languages) means they program, named by the guide or not
+    programs = any_programming(query.about_user(OTHER_SKILL)) or any(s in languages for s in query.about_user("skill"))
+    if programs and not profile.background and "background" not in updates and not query.denied("background"):
         updates["background"] = "programmer"
     if taken_back(query.text, says_more=bool(updates) or bool(query.said)):
         updates = {**{slot: value for slot, value in last_change.items() if slot not in updates}, **updates}
@@ -134,6 +141,12 @@ def profile_updates(profile: Profile, query: Query, level_for_years,
         if profile.level:
             updates["level"] = None
     return updates
+
+
+def language_ids(kb: KnowledgeBase) -> List[str]:
+    """The guide's skills that are programming languages (Python, Java, Scala, C++)."""
+    languages = kb.skill_category(LANGUAGES)
+    return [] if isinstance(languages, Unknown) else [k.id for k in languages.skills]
 
 
 def steps_named_after(kb: KnowledgeBase, denied_skills: List[str], steps_done: List[str]) -> List[str]:
@@ -173,8 +186,9 @@ class ActionUpdateProfile(ProfileAction):
         # and earn well?" asks about a place, it doesn't say where the user lives.
         said = Query.from_message(outside_questions(message), query.previous)
         profile = Profile.from_tracker(tracker)
+        languages = await asyncio.to_thread(language_ids, kb)
         updates = await asyncio.to_thread(profile_updates, profile, said, lambda years: kb.level_for_years(years).id,
-                                          tracker.get_slot("last_change"))
+                                          tracker.get_slot("last_change"), languages)
         denied_skills = said.denied("skill")
         undone = (await asyncio.to_thread(steps_named_after, kb, denied_skills, profile.steps_done)
                   if denied_skills else [])
@@ -304,8 +318,17 @@ class ActionShowProfile(ProfileAction):
             # "what do you know about me? btw i'm not a junior ml engineer": the correction, then the profile
             return await ActionUpdateProfile().respond(dispatcher, tracker, domain)
         profile = Profile.from_tracker(tracker)
+        no_level = None
+        if not profile.level and ASKS_MY_LEVEL.search(message.get("text") or ""):  # "what would you say my level is?"
+            first = await asyncio.to_thread(lambda: knowledge_base().career_levels()[0])
+            no_level = (f"ML level: none that you've told me. The guide's levels count years as an ML engineer and "
+                        f"start at **{first.name}** ({level_years(first)}), where someone new to ML would start.")
         if profile.is_empty():
-            dispatcher.utter_message(response="utter_profile_empty")
+            if no_level:
+                dispatcher.utter_message(text=no_level)
+            else:
+                dispatcher.utter_message(response="utter_profile_empty")
             return []
-        dispatcher.utter_message(text=await asyncio.to_thread(profile_reply, profile, knowledge_base().names))
+        reply = await asyncio.to_thread(profile_reply, profile, knowledge_base().names)
+        dispatcher.utter_message(text=reply + (f"\n{no_level}" if no_level else ""))
         return []

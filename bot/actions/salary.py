@@ -66,7 +66,8 @@ def describe(est: SalaryEstimate, from_profile: List[str], levels: Sequence[Care
 
 # Pay at the start of the ladder, whatever level the profile holds.
 STARTING_OUT = re.compile(r"\bstart(?:ing)? out\b|\bstarting (?:salary|pay)\b|\bentry[- ]level\b|"
-                          r"\bfirst (?:ml )?(?:job|role)\b|\b(?:fresh|new) grads?\b", re.IGNORECASE)
+                          r"\bfirst (?:(?:ml|machine learning|mle|ai)\s+)?(?:(?:engineer|engineering|eng)\s+)?"
+                          r"(?:job|role|position|gig|offer)\b|\b(?:fresh|new) grads?\b", re.IGNORECASE)
 # A FAANG company by its own name.
 ONE_COMPANY = re.compile(r"\b(?:google|meta|facebook|apple|amazon|netflix)\b", re.IGNORECASE)
 

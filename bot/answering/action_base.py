@@ -19,10 +19,10 @@ from bot.answering.clauses import SELF, statement_part
 from bot.answering.comparison import comparison
 from bot.answering.intent_actions import action_for_intent, question_also_asked
 from bot.answering.knowledge_access import knowledge_base
-from bot.answering.pay_factors import FACTOR_CONTEXT, pay_factor_answer
-from bot.answering.prerequisites import prerequisites
 from bot.answering.other_skills import ENTITY as OTHER_SKILL
 from bot.answering.other_skills import other_skill_names
+from bot.answering.pay_factors import FACTOR_CONTEXT, pay_factor_answer
+from bot.answering.prerequisites import prerequisites
 from bot.answering.previous_answer import KEPT_CHARS, from_last_answer, line_meant, refers_back
 from bot.answering.profile_memory import remember, restore_profile
 from bot.answering.query import CARRIED_KINDS, Profile, Query, drop_unknown_entities, experience_years
@@ -123,6 +123,7 @@ class KnowledgeAction(ProfileAction, metaclass=ABCMeta):
         if not query.entities and ASKS_THE_DIFFERENCE.search(query.text) and any(
                 len(v or []) >= 2 for v in (query.previous.get("entities") or {}).values()):
             query = query.continuing()  # "pay diff?" after junior vs senior: the same two
+        query = the_last_two(query) or query
         other = action_registry().get(topic_action(self.name(), query.entities) or "")
         if other is not None and other.name() != self.name():
             return with_sources(lambda kb: other.answer(kb, profile, query))
@@ -201,6 +202,26 @@ def next_ranked_answer(tracker: Tracker, answered_intent: str) -> Optional["Know
 # "pay diff?", "which one pays more?" right after an answer about two things: those two.
 ASKS_THE_DIFFERENCE = re.compile(r"\b(?:diff|difference|differences|compare|comparison|vs\.?|versus|which one|"
                                  r"between them|between the two)\b", re.IGNORECASE)
+# "which is cheaper?", "which one's better for me?": a choice between things named before.
+CHOOSES = re.compile(r"^\W*(?:(?:so|ok|okay|and|but|then|hmm+)\W+)*(?:which|what)(?:\s+one)?(?:'s|\s+is|\s+would|"
+                     r"\s+should|\s+pays|\s+takes|\s+costs|\s+gets|\s+of them|\s+of the two|\s+do you)\b",
+                     re.IGNORECASE)
+
+
+def the_last_two(query: Query) -> Optional[Query]:
+    """A choice that names nothing ("which is cheaper?") right after two answers about one thing
+    each of a kind (a bootcamp, then self-study): the question about both; None otherwise."""
+    if query.entities or not (CHOOSES.search(query.text) or ASKS_THE_DIFFERENCE.search(query.text)):
+        return None
+    now, earlier = query.previous.get("entities") or {}, query.previous.get("earlier") or {}
+    for kind, values in now.items():
+        before = earlier.get(kind) or []
+        if len(values or []) == 1 and len(before) == 1 and before != values:
+            return Query(query.intent, query.text, {kind: [*before, *values]}, query.previous, query.said,
+                         query.corrected)
+    return None
+
+
 # A question that chooses among things named elsewhere in its message.
 POINTS_AT_NAMED = re.compile(r"\b(?:which (?:one|of (?:them|those|these|the two))|either (?:one|of them)|"
                              r"the two|both of them|between them)\b", re.IGNORECASE)
@@ -356,7 +377,9 @@ def send(dispatcher: CollectingDispatcher, action: str, query: Query, reply: Rep
                "digest": reply_digest(reply.text),
                "text": reply.text[:KEPT_CHARS],
                "buttons": [{"title": b.get("title"), "payload": b.get("payload")} for b in reply.buttons or []],
-               "sources": reply.sources or {}}
+               "sources": reply.sources or {},
+               # what the answer before was about: "which is cheaper?" after a bootcamp, then self-study
+               "earlier": query.previous.get("entities") or {}}
     events = [SlotSet(name, value) for name, value in reply.slots.items()]
     events.append(SlotSet("context", context))
     if reply.asks_for:

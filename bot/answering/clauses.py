@@ -17,14 +17,27 @@ INNER_BREAK = re.compile(rf"(?:,\s*(?:and\s+|but\s+|so\s+|also\s+)?|\s+(?:and|al
                          rf"just|maybe|overall)\s+)?(?=(?:{QUESTION_START})\b)", re.IGNORECASE)
 IS_QUESTION = re.compile(rf"^\W*(?:(?:so|ok|okay|and|but|well|hmm+|right|alright|then|like|um+|uh+|nice|cool|great|"
                          rf"thanks|thx|ty|perfect|awesome|sure|yes|yeah|yep|got it|makes sense|interesting|ngl|tbh|"
-                         rf"honestly|lol|yo|hey|hi|btw|idk|quick question)\W+)*"
+                         rf"honestly|lol|yo|hey|hi|btw|idk|quick question|fine|k|oh|ah|wait|also|anyway|now|sorry|"
+                         # any one word and a comma: "fine, do senior roles come with equity"
+                         rf"[a-z']+\s*,)\W+)*"
                          rf"(?:{QUESTION_START})\b|"
                          rf"\?\s*$|^\W*(?:if|so|and|but|ok|okay)\b.*\b(?:am|do|will|would|"
                          rf"could|can|should|is|are|does)\s+(?:i|we|you|it|they|that)\b", re.IGNORECASE)
 MIN_WORDS = 2
 # A request is a question too: "please state the median pay", "give me the salary for seniors".
+# Asked politely, anywhere in the message: "I would be grateful if you could explain whether ...",
+# "I'm a nurse, could you tell me how long it takes", "I was wondering if ...".
 REQUEST = re.compile(r"^\W*(?:please\s+|pls\s+|kindly\s+|can you\s+|could you\s+)?(?:tell me|explain|describe|"
-                     r"give me|list|show me|state|outline|summari[sz]e|walk me through)\b", re.IGNORECASE)
+                     r"give me|list|show me|state|outline|summari[sz]e|walk me through)\b|"
+                     r"\b(?:can|could|would|will) you (?:please |kindly |maybe |briefly )?(?:tell|explain|describe|"
+                     r"give|list|show|outline|summari[sz]e|walk|clarify|help me understand|let me know)\b|"
+                     r"\bif you (?:could|can|would) (?:please |kindly )?(?:tell|explain|describe|give|list|show|"
+                     r"outline|clarify|let me know)\b|"
+                     r"\b(?:please|pls|plz|kindly) (?:tell|explain|describe|give|list|show|outline|let me know)\b|"
+                     r"\b(?:i'?d|i would) (?:like|love|want) to (?:know|understand|learn|hear|ask)\b|"
+                     r"\b(?:i'?m|i am|i was|was) (?:just )?(?:wondering|curious)\b|"
+                     r"\bi wonder (?:if|whether|what|how|why)\b",
+                     re.IGNORECASE)
 # The user speaking about themselves: "I", "my", "jr mle here", or a statement that starts
 # with what they did ("just relocated to new york", "step update: linear algebra done").
 SELF = re.compile(r"\b(?:i(?!\s+(?:mean|meant|guess|think|suppose|wonder)\b)|i'm|im|i've|ive|i'd|me|my|my own|"

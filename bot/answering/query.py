@@ -42,6 +42,9 @@ FOLLOW_UP_OPENING = re.compile(r"^\W*(?:and|or|what about|how about|same for|wha
 SHORT_QUESTION_WORDS = 6
 CARRIED_KINDS = ("role", "level", "education_path", "learning_step", "specialization")
 
+# Kinds that name the subject of one answer in turns: a follow-up naming one replaces the others.
+ONE_SUBJECT = (("skill_category", "learning_step", "skill", "other_skill"),)
+
 # Kinds where what the user aims for is theirs: "I want to become a senior MLE", "I'd wanna do computer vision".
 AIMS_COUNT = ("level", "specialization")
 PROFILE_SLOTS = ("background", "level", "location", "company_type", "specialization", "occupation")
@@ -172,8 +175,11 @@ class Query:
 
     def continuing(self) -> "Query":
         """The previous answer's question with the entity kinds this message names replaced."""
-        return Query(self.intent, self.text, {**(self.previous.get("entities") or {}), **self.entities}, self.previous,
-                     self.said, self.corrected)
+        carried = dict(self.previous.get("entities") or {})
+        for kinds in ONE_SUBJECT:  # "and deep learning topics?" after the data-manipulation skills: no longer those
+            if any(k in self.entities for k in kinds):
+                carried = {k: v for k, v in carried.items() if k not in kinds}
+        return Query(self.intent, self.text, {**carried, **self.entities}, self.previous, self.said, self.corrected)
 
 
 def drop_unknown_entities(tracker: Tracker, known_ids: Callable[[str], Collection[str]]) -> List[str]:

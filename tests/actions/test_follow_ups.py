@@ -1,5 +1,6 @@
 """A follow-up continues the answer it refers to, and never repeats it word for word."""
 from bot.actions.career import ActionCareerLevels
+from bot.actions.education import ActionEducationPaths
 from bot.actions.fallback import ActionDidYouMean
 from bot.actions.faq import ActionPhd
 from bot.actions.followup import ActionAnswerYesNo, ActionFollowUp
@@ -134,3 +135,28 @@ def test_what_to_focus_on_in_the_first_years_is_the_users_level():
     out = run_action(ActionCareerLevels(), "what should i focus on in my first couple of years", "ask_career_levels",
                      slots={"level": "junior"})
     assert out.text.startswith("**Junior ML Engineer**") and "shipping" in out.text
+
+
+def test_and_after_that_after_a_level_goes_on_to_the_next_level_then_says_the_ladder_ends():
+    senior = run_action(ActionCareerLevels(), "and senior?", "ask_career_levels", {"level": "senior"})
+    staff = run_action(ActionFollowUp(), "and after that?", "followup_what_about", slots=slots_after(senior))
+    assert staff.text.startswith("**Staff/Principal ML Engineer**") and "company-wide" in staff.text
+    top = run_action(ActionFollowUp(), "and after that?", "followup_what_about", slots=slots_after(staff))
+    assert "top of the guide's ladder" in top.text
+
+
+def test_another_topic_of_the_skills_answer_replaces_the_skill_area_before_it():
+    data = run_action(ActionListSkills(), "and for data manipulation?", "ask_skills",
+                      {"skill_category": "data_manipulation"})
+    out = run_action(ActionFollowUp(), "and deep learning topics?", "followup_what_about",
+                     {"learning_step": "deep_learning"}, slots=slots_after(data))
+    assert "Transformers" in out.text and "pandas" not in out.text
+
+
+def test_which_is_cheaper_after_two_paths_asked_one_by_one_compares_those_two():
+    bootcamp = run_action(ActionEducationPaths(), "what does a bootcamp give me", "ask_education",
+                          {"education_path": "bootcamp"})
+    self_study = run_action(ActionFollowUp(), "and self study?", "followup_what_about",
+                            {"education_path": "self_study"}, slots=slots_after(bootcamp))
+    out = run_action(ActionDidYouMean(), "which is cheaper", "nlu_fallback", slots=slots_after(self_study))
+    assert "Bootcamp" in out.text and "Self-study" in out.text and "Lower cost" in out.text

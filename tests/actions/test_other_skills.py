@@ -10,7 +10,7 @@ from bot.actions.out_of_scope import ActionOutOfScope
 from bot.actions.profile import ActionShowProfile, ActionUpdateProfile
 from bot.actions.skills import ActionListSkills
 from bot.answering.other_skills import OtherSkillsError, load_other_skills
-from tests.actions.conftest import run_action, slots_after, spans
+from tests.actions.conftest import run_action, spans
 
 
 def test_a_language_outside_the_guide_is_kept_and_means_the_user_programs():

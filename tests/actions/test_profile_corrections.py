@@ -2,7 +2,7 @@
 replacements change it, someone else's facts and another career's seniority do not."""
 from bot.actions.followup import ActionAnswerYesNo
 from bot.actions.learning import ActionNextStep
-from bot.actions.profile import ActionUpdateProfile
+from bot.actions.profile import ActionShowProfile, ActionUpdateProfile
 from bot.actions.salary import ActionSalary
 from bot.actions.time_to_ready import ActionTimeToReady
 from tests.actions.conftest import run_action, slots_after, spans
@@ -554,3 +554,21 @@ def test_a_beginner_in_ml_has_no_ml_level():
     out = update("mid level as a developer, beginner in ML, please fix that", slots={"level": "mid"},
                  level__mid_level="mid")
     assert out.slot("level") is None
+
+
+def test_a_senior_engineer_who_is_an_ml_novice_gets_no_ml_level_but_programs():
+    text = "I'm a principal engineer in embedded systems (C and C++), but basically an ML novice."
+    out = update(text, **{"level__principal": "staff", "skill__C++": "cpp"})
+    assert not out.sets("level") and out.slot("background") == "programmer"
+
+
+def test_asked_for_their_ml_level_a_user_without_one_is_told_where_the_ladder_starts():
+    out = run_action(ActionShowProfile(), "what would you say my ML level is?", "ask_profile",
+                     slots={"background": "programmer", "occupation": "principal engineer"})
+    assert "none that you've told me" in out.text and "Junior ML Engineer" in out.text and "0-2 years" in out.text
+
+
+def test_the_first_ml_role_is_paid_at_the_first_level():
+    out = run_action(ActionSalary(), "What salary would I likely get in my first ML engineer role?", "ask_salary",
+                     {"role": "ml_engineer"})
+    assert "Junior ML Engineer" in out.text and "$120K-$140K" in out.text

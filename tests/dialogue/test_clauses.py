@@ -1,7 +1,7 @@
 """Where a message asks more than one thing, each question is found as its own span."""
 import pytest
 
-from bot.answering.clauses import question_spans
+from bot.answering.clauses import IS_QUESTION, REQUEST, question_spans
 
 
 @pytest.mark.parametrize("text, questions", [
@@ -27,3 +27,18 @@ def test_each_question_of_a_message_is_its_own_span(text, questions):
                                   "if I move to a small town, can I still earn a big-city salary?"])  # one question
 def test_a_message_with_one_question_or_none_is_left_whole(text):
     assert question_spans(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "I would be grateful if you could explain whether AI will automate ML engineering jobs.",
+    "I'm a nurse, could you tell me how long it takes",
+    "I was wondering if a bootcamp is enough",
+    "fine, do senior ml roles even come with equity",
+])
+def test_a_question_asked_politely_or_after_a_word_and_a_comma_is_a_question(text):
+    assert IS_QUESTION.search(text) or REQUEST.search(text)
+
+
+@pytest.mark.parametrize("text", ["I know python, sql and pandas", "Seattle, Austin and Denver are on my list"])
+def test_a_list_with_commas_is_not_a_question(text):
+    assert not (IS_QUESTION.search(text) or REQUEST.search(text))
