@@ -15,7 +15,9 @@ WHERE_I_START = re.compile(
     r"\blevel\s+(?:would|will|could|do)\s+i\s+(?:start|come|begin|be|land|get)\b|"
     r"\b(?:would|will|could|do|can)\s+i\s+(?:be\s+hired|start|come\s+in|get\s+hired|land|go\s+straight|jump\s+straight)"
     r"\b[^?.!]{0,30}\bas\b|\bwhere\s+(?:would|will|do)\s+i\s+(?:start|fit|come in)\b|"
-    r"\bstart\s+(?:as\s+a\s+|at\s+)junior\b|\b(?:have|need)\s+to\s+start\s+(?:as|at|from)\b",
+    r"\bstart\s+(?:as\s+a\s+|at\s+)junior\b|\b(?:have|need)\s+to\s+start\s+(?:as|at|from)\b|"
+    # "does my lead title count for anything in ml?"
+    r"\b(?:count|carry over|transfer|translate)\b[^?.!]{0,25}\b(?:in|for|to|into) (?:ml|machine learning)\b",
     re.IGNORECASE)
 
 

@@ -1,8 +1,9 @@
 """Remembering who the user is: filling the profile from what they say, and showing it back."""
 import asyncio
+import logging
 import re
 from dataclasses import replace
-from typing import Any, Collection, Dict, List, Optional
+from typing import Any, Collection, Dict, List, Optional, Tuple
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
@@ -11,7 +12,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from bot.actions.followup import NONE_DONE, ActionFollowUp, answer_in_words
 from bot.actions.skills import LANGUAGES
 from bot.answering.action_base import (
+    KnowledgeAction,
     ProfileAction,
+    Reply,
     action_registry,
     answer_or_ask_again,
     answer_other_questions,
@@ -19,6 +22,7 @@ from bot.answering.action_base import (
     knowledge_base,
     next_ranked_answer,
     remember_safely,
+    reply_digest,
     send,
 )
 from bot.answering.clauses import IS_QUESTION, REQUEST, SELF
@@ -27,6 +31,7 @@ from bot.answering.other_skills import any_programming
 from bot.answering.query import LIST_SLOTS, PROFILE_SLOTS, Profile, Query
 from bot.answering.questions import asked_questions, outside_questions
 from bot.answering.replies import bullets, describe_profile, level_years, profile_reply
+from bot.answering.routing import answer_uses
 from bot.answering.statements import (
     ASKED,
     COMPARED,
@@ -42,6 +47,10 @@ from bot.answering.statements import (
 from knowledge import KnowledgeBase
 from knowledge.results import Unknown
 
+logger = logging.getLogger(__name__)
+
+# "done python and the maths", "finished linear algebra": steps finished (not "I know python")
+FINISHED = re.compile(r"\b(?:done|did|finished|finish|completed|complete|through|covered)\b", re.IGNORECASE)
 # "what would you say my ML level is?", "which level am I?"
 ASKS_MY_LEVEL = re.compile(r"\bmy (?:ml |current |career )?level\b|\blevel (?:am i|would i be|do you have me)\b",
                            re.IGNORECASE)
@@ -57,6 +66,7 @@ FOLLOW_UP_WORDS = 6
 OPPOSITE_BACKGROUND = {"programmer": "non_programmer", "non_programmer": "programmer"}
 # Entity kinds that add to a list in the profile rather than replace a value.
 LIST_ENTITIES = {"skill": "skills_known", "learning_step": "steps_done", OTHER_SKILL: "other_skills"}
+LIST_ENTITIES_BY_SLOT = {slot: kind for kind, slot in LIST_ENTITIES.items()}
 
 
 # "I have zero ML experience", "I'd be starting fresh in ML": no ML level (yet).
@@ -149,12 +159,13 @@ def language_ids(kb: KnowledgeBase) -> List[str]:
     return [] if isinstance(languages, Unknown) else [k.id for k in languages.skills]
 
 
-def steps_named_after(kb: KnowledgeBase, denied_skills: List[str], steps_done: List[str]) -> List[str]:
-    """The finished steps a denied skill names ("I haven't really done linear algebra": the
-    "Linear algebra & calculus" step), which are then not finished either."""
+def steps_named_after(kb: KnowledgeBase, skills: List[str], steps: List[str]) -> List[str]:
+    """Those of `steps` a skill names: a denied skill takes its step off the finished ones ("I
+    haven't really done linear algebra": the "Linear algebra & calculus" step), and "done python"
+    answers which steps are done with "Python fundamentals"."""
     names = kb.names("skill")
-    denied = [names.get(s, s).lower() for s in denied_skills]
-    return [s.id for s in kb.learning_steps() if s.id in steps_done and any(d in s.name.lower() for d in denied)]
+    named = [names.get(s, s).lower() for s in skills]
+    return [s.id for s in kb.learning_steps() if s.id in steps and any(n in s.name.lower() for n in named)]
 
 
 def removed_from(profile: Profile, updates: Dict[str, Any]) -> Profile:
@@ -195,6 +206,14 @@ class ActionUpdateProfile(ProfileAction):
         if undone:
             updates["steps_done"] = [s for s in updates.get("steps_done", profile.steps_done) if s not in undone]
         pending_slot = (tracker.get_slot("pending") or {}).get("slot")
+        if (pending_slot == "steps_done" and said.about_user("skill") and FINISHED.search(query.text)
+                and not NONE_DONE.match(query.text)):
+            # "done python and the linear algebra parts" after "which step have you finished?": the Python step
+            all_steps = [s.id for s in await asyncio.to_thread(kb.learning_steps)]
+            named = await asyncio.to_thread(steps_named_after, kb, said.about_user("skill"), all_steps)
+            done = updates.get("steps_done", profile.steps_done)
+            if any(s not in done for s in named):
+                updates["steps_done"] = [*done, *[s for s in named if s not in done]]
         if pending_slot in (*PROFILE_SLOTS, *LIST_SLOTS) and pending_slot not in updates:
             # "yes obviously i write python" after "do you already know how to program?"
             answer = await asyncio.to_thread(answer_in_words, pending_slot, query)
@@ -232,6 +251,29 @@ class ActionUpdateProfile(ProfileAction):
         return events
 
     @staticmethod
+    async def _previous_answer_for(profile: Profile, query: Query,
+                                   updated: Collection[str]) -> Optional[Tuple[KnowledgeAction, Query, Reply]]:
+        """The previous answer again, tailored to what the user just told, when it takes that into
+        account and now reads differently; None otherwise."""
+        name = query.previous.get("action") or ""
+        action = action_registry().get(name)
+        kinds = {LIST_ENTITIES_BY_SLOT.get(slot, slot) for slot in updated}
+        if not isinstance(action, KnowledgeAction) or not kinds & set(answer_uses(name)):
+            return None
+        # asked afresh about what it was about, with the profile now in place of what the user just told
+        continued = query.continuing()
+        continued = replace(continued, entities={k: v for k, v in continued.entities.items() if k not in kinds},
+                            previous={})
+        try:
+            reply = await asyncio.to_thread(action.answer, knowledge_base(), profile, continued)
+        except Exception:  # the change is noted either way
+            logger.exception("could not tailor %s to the new profile", name)
+            return None
+        if reply is None or reply_digest(reply.text) == query.previous.get("digest"):
+            return None
+        return action, continued, reply
+
+    @staticmethod
     async def _answer_question(tracker: Tracker, dispatcher: CollectingDispatcher,
                                domain: Dict[str, Any]) -> List[Dict[str, Any]]:
         """A question read as a statement that tells nothing new: the topic the classifier ranked
@@ -257,6 +299,11 @@ class ActionUpdateProfile(ProfileAction):
                 dispatcher.utter_message(text=change)
                 return await answer_other_questions(self.name(), tracker, events_of(profile), dispatcher)
             action = next_ranked_answer(tracker, query.intent)
+            retailored = await self._previous_answer_for(profile, query, updated) if action is None else None
+            if retailored is not None:  # "mostly into language stuff" right after the specialisation advice
+                before, asked_again, tailored = retailored
+                dispatcher.utter_message(text=change)
+                return send(dispatcher, before.name(), asked_again, tailored, profile, tracker.sender_id)
             if action is None:
                 dispatcher.utter_message(
                     text=change + "\nAsk me anything: salary, skills, the roadmap, how long it takes...")

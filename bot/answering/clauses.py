@@ -10,7 +10,8 @@ from typing import List, Tuple
 
 QUESTION_START = (r"how|what|what's|whats|which|when|where|why|who|should|shall|do|does|did|is|are|am|can|could|"
                   r"will|would|wat|wht|wut|wich|whic|hw|any|need|must|tell me|explain|compare")
-SENTENCE = re.compile(r"[^.?!;\n]+[.?!;\n]*")
+# A colon ends one too when a question follows it: "two things: what ... and how ...".
+SENTENCE = re.compile(rf"(?:[^.?!;:\n]|:(?!\s*(?:{QUESTION_START})\b))+[.?!;:\n]*", re.IGNORECASE)
 # A break before a second question inside a sentence: ", and how ...", " and what ...", ", is it ..."
 INNER_BREAK = re.compile(rf"(?:,\s*(?:and\s+|but\s+|so\s+|also\s+)?|\s+(?:and|also|plus)\s+(?:also\s+)?)"
                          rf"(?:(?:roughly|approximately|realistically|honestly|generally|typically|usually|then|"

@@ -45,6 +45,11 @@ def topic_kinds() -> List[str]:
     return list(_follow_ups()["topics"])
 
 
+def answer_uses(action: str) -> List[str]:
+    """The entity kinds an answer takes into account (follow_ups.yml `uses`)."""
+    return list(_follow_ups()["uses"].get(action) or [])
+
+
 def answer_for(kind: str) -> Optional[str]:
     """The answer for a question about a thing of this kind (follow_ups.yml `answer_for`)."""
     return _follow_ups()["answer_for"].get(kind)

@@ -15,7 +15,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.answering.clauses import SELF, question_spans, statement_part
 from bot.answering.intent_actions import action_for_intent
-from bot.answering.routing import answer_for, topic_kinds
+from bot.answering.routing import answer_for, answer_uses, topic_kinds
 from bot.answering.statements import retracted_fields
 
 QUESTION_ENTITY = "question"
@@ -55,7 +55,11 @@ async def _parse_each_question(self: MessageProcessor, message: UserMessage,
         parsed = self._parse_message_with_graph(part, tracker, only_output_properties)
         intent = parsed.get("intent") or {}
         if intent.get("name") == FALLBACK:  # "which cloud platforms do companies deploy on?": its topic names it
-            intent = {"name": topic_intent(parsed.get("entities") or []), "confidence": intent.get("confidence")}
+            # "which cloud platforms should i learn, and what version control stuff do employers expect?":
+            # the message's topic, when the question names a thing of a kind that topic's answer uses
+            agrees = _fits_the_message_topic(parsed, whole_intent.get("name"))
+            intent = {"name": whole_intent["name"] if agrees else topic_intent(parsed.get("entities") or []),
+                      "confidence": intent.get("confidence")}
         if intent.get("name") in (None, FALLBACK) and whole not in (*NOT_QUESTIONS, *KEEP_INTENTS, "ask_why", None):
             # "worried AI will automate ml jobs before i graduate, is that a real risk?": the message's topic
             intent = {"name": whole, "confidence": intent.get("confidence")}
@@ -66,6 +70,14 @@ async def _parse_each_question(self: MessageProcessor, message: UserMessage,
                 question[NOT_COVERED] = parsed[NOT_COVERED].get("topic")
             parse_data.setdefault("entities", []).append(question)
     return parse_data
+
+
+def _fits_the_message_topic(parsed: Dict[str, Any], whole: Optional[str]) -> bool:
+    if whole in (*NOT_QUESTIONS, *KEEP_INTENTS, None):
+        return False
+    ranked = [r.get("name") for r in parsed.get("intent_ranking") or [] if r.get("name") != FALLBACK]
+    uses = answer_uses(action_for_intent().get(whole or "", ""))
+    return ranked[:1] == [whole] or any(e.get("entity") in uses for e in parsed.get("entities") or [])
 
 
 def topic_intent(entities: List[Dict[str, Any]]) -> Optional[str]:

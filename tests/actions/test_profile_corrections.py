@@ -1,5 +1,6 @@
 """The profile is what the user said about themselves, nothing more: negations, retractions and
 replacements change it, someone else's facts and another career's seniority do not."""
+from bot.actions.faq import ActionSpecialize
 from bot.actions.followup import ActionAnswerYesNo
 from bot.actions.learning import ActionNextStep
 from bot.actions.profile import ActionShowProfile, ActionUpdateProfile
@@ -572,3 +573,25 @@ def test_the_first_ml_role_is_paid_at_the_first_level():
     out = run_action(ActionSalary(), "What salary would I likely get in my first ML engineer role?", "ask_salary",
                      {"role": "ml_engineer"})
     assert "Junior ML Engineer" in out.text and "$120K-$140K" in out.text
+
+
+def test_a_skill_named_as_done_after_which_step_is_done_marks_its_step():
+    asked = run_action(ActionNextStep(), "which learning step should I do next?", "ask_next_step")
+    text = "done python and the linear algebra and calculus parts"
+    out = update(text, slots=slots_after(asked), skill__python="python",
+                 learning_step__linear_algebra_and_calculus="linear_algebra_calculus")
+    assert set(out.slot("steps_done")) == {"python_fundamentals", "linear_algebra_calculus"}
+    assert "Supervised learning" in out.text
+
+
+def test_what_the_user_tells_right_after_an_answer_that_uses_it_gets_that_answer_tailored():
+    advice = run_action(ActionSpecialize(), "what should I specialize in?", "ask_specialize")
+    out = update("mostly into language stuff, chatbots, text", slots=slots_after(advice), specialization__language_stuff="nlp")
+    assert out.slot("specialization") == "nlp"
+    assert "So for NLP" in out.text and "broad fundamentals" in out.text
+
+
+def test_what_the_user_tells_after_an_answer_that_does_not_use_it_is_only_noted():
+    pay = run_action(ActionSalary(), "how much does a senior make", "ask_salary", {"level": "senior"})
+    out = update("I know python", slots=slots_after(pay), skill__python="python")
+    assert "Senior" not in out.text and "Ask me anything" in out.text

@@ -97,12 +97,12 @@ def load_cases(path: Path) -> List[Case]:
 
 
 def _found(wanted: str, reply: str) -> bool:
-    """Substring match, but a short word ("us", "2") must stand on its own, not inside "just";
+    """Substring match, but a short word ("us", "2") must stand on its own (or as a plural), not inside "just";
     a number only needs other digits kept off it ("165" is in "165k"), and "30-50" is in "30%-50%"."""
     if wanted.isdigit():
         return re.search(rf"(?<![0-9.]){wanted}(?![0-9])", reply) is not None
-    if len(wanted) <= 3 and wanted.isalnum():
-        return re.search(rf"(?<![a-z0-9]){re.escape(wanted)}(?![a-z0-9])", reply) is not None
+    if len(wanted) <= 3 and wanted.isalnum():  # its plural too: "cnn" is in "CNNs"
+        return re.search(rf"(?<![a-z0-9]){re.escape(wanted)}s?(?![a-z0-9])", reply) is not None
     return wanted in reply or wanted in reply.replace("%-", "-")
 
 

@@ -17,6 +17,8 @@ from bot.answering.clauses import IS_QUESTION, REQUEST, question_spans
     ("i'm a dev. nice. what cloud stuff should i learn", ["what cloud stuff should i learn"]),
     ("what level would i come in at and roughly what does that pay?",
      ["what level would i come in at", "what does that pay?"]),
+    ("two things: what should I build and how do people find jobs",
+     ["what should I build", "how do people find jobs"]),
 ])
 def test_each_question_of_a_message_is_its_own_span(text, questions):
     assert [text[a:b] for a, b in question_spans(text)] == questions

@@ -158,3 +158,17 @@ def test_a_pay_question_read_as_another_topic_gets_the_pay_for_the_users_level(b
     chat = Chat(bot_servers.rasa_url)
     chat.text("mid-level ML engineer here")
     assert "$150K-$180K" in chat.text("what should someone at my level be making?")
+
+
+def test_a_second_question_the_classifier_is_unsure_of_takes_the_messages_topic(bot_servers):
+    chat = Chat(bot_servers.rasa_url)
+    both = chat.text("which cloud platforms should i learn, and what version control stuff do employers expect?")
+    assert "SageMaker" in both and "Git" in both
+
+
+def test_skills_outside_the_guide_are_kept_and_said_to_be_outside_it(bot_servers):
+    chat = Chat(bot_servers.rasa_url)
+    chat.text("lead frontend dev, 6 years typescript, never touched ml")
+    assert "doesn't mention C#" in chat.text("is C# useful for ml?")
+    profile = chat.text("what do you know about me?")
+    assert "TypeScript" in profile and "already program" in profile and "Level" not in profile
