@@ -307,6 +307,12 @@ class KnowledgeBase:
         return SalaryEstimate(lv, names.get("location"), names.get("company_type"), names.get("specialization"),
                               ranges, adjustments, caveats, unknown)
 
+    def location_tier(self, location: str) -> Optional[str]:
+        """The tier of a place ("outside_us" where the guide's figures do not apply), or None."""
+        with self._session() as s:
+            row = s.get(m.Location, self.resolve("location", location) or "")
+            return row.tier_id if row else None
+
     def remote_work(self) -> Sourced:
         return self._passage("salary.remote")
 

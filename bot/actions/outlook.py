@@ -13,6 +13,9 @@ VERDICT = re.compile(r"\b(?:good|great|bad|right|smart) (?:career|choice|move|id
                      re.IGNORECASE)
 
 
+OUTSIDE_US = "outside_us"  # knowledge/content/salary_factors.yml
+
+
 class ActionJobGrowth(KnowledgeAction):
     def name(self) -> str:
         return "action_job_growth"
@@ -23,6 +26,11 @@ class ActionJobGrowth(KnowledgeAction):
                 f"with a median US salary of {money(o.median_salary)}: {o.standing.text}.")
         if VERDICT.search(query.text):  # "would you recommend this career?", "is it hard?": the guide's verdict first
             text = f"{o.verdict.text}\n\n{text}"
+        abroad = [p for p in query.entities.get("location") or [] if kb.location_tier(p) == OUTSIDE_US]
+        if abroad:  # "is there demand in Europe?": the guide's outlook is about the US
+            place = kb.names("location").get(abroad[0], abroad[0])
+            text = (f"The guide I'm built from doesn't say anything about demand in {place}: its outlook figures "
+                    f"are about the US. What it says:\n{text}")
         return Reply(text, [intent_button("Will AI automate it?", "ask_ai_threat"),
                             intent_button("How long to get there?", "ask_time_to_ready")])
 

@@ -68,6 +68,11 @@ def describe(est: SalaryEstimate, from_profile: List[str], levels: Sequence[Care
 STARTING_OUT = re.compile(r"\bstart(?:ing)? out\b|\bstarting (?:salary|pay)\b|\bentry[- ]level\b|"
                           r"\bfirst (?:(?:ml|machine learning|mle|ai)\s+)?(?:(?:engineer|engineering|eng)\s+)?"
                           r"(?:job|role|position|gig|offer)\b|\b(?:fresh|new) grads?\b", re.IGNORECASE)
+# Words that ask about pay: "does remote pay less?" is about pay, "is remote work common?" is not.
+PAY_WORDS = re.compile(r"\b(?:pay|pays|paid|salar\w*|earn\w*|make|making|money|comp|compensation|income|wage|tc|"
+                       r"\$|\d+k)\b", re.IGNORECASE)
+# "Remote?", "and remote?" after a pay answer ask about pay.
+FOLLOW_UP_WORDS = 4
 # A FAANG company by its own name.
 ONE_COMPANY = re.compile(r"\b(?:google|meta|facebook|apple|amazon|netflix)\b", re.IGNORECASE)
 
@@ -82,6 +87,12 @@ class ActionSalary(KnowledgeAction):
     def answer(self, kb: KnowledgeBase, profile: Profile, query: Query) -> Reply:
         if any(role != MLE for role in query.entities.get("role") or []):  # "what's a data engineer paid?"
             return action_registry()["action_compare_pay"].answer(kb, profile, query)
+        follow_up = query.previous.get("action") == self.name() and len(query.text.split()) <= FOLLOW_UP_WORDS
+        if query.first("location") == REMOTE and not PAY_WORDS.search(query.text) and not follow_up:
+            # "is remote work common for this role?": what the guide says of remote work, not a pay figure
+            return Reply(f"{kb.remote_work().text} The guide gives no pay figure of its own for remote roles; "
+                         "ask me what a remote role pays and I'll show the US figures it does give.",
+                         [entity_button("Remote pay?", "ask_salary", location=REMOTE)], context={"location": [REMOTE]})
         params: Dict[str, Optional[str]] = {}
         from_profile: List[str] = []
         starting = query.first("level") is None and STARTING_OUT.search(query.text) is not None

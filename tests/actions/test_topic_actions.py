@@ -4,6 +4,7 @@ from bot.actions.education import ActionEducationPaths, ActionMajors, ActionProg
 from bot.actions.faq import ActionPhd, ActionSpecialize
 from bot.actions.outlook import ActionAiThreat, ActionJobGrowth
 from bot.actions.portfolio import ActionPortfolio
+from bot.actions.salary import ActionSalary
 from tests.actions.conftest import run_action
 
 
@@ -94,3 +95,20 @@ def test_asking_whether_the_career_is_worth_it_gets_the_guides_verdict_first():
     out = run_action(ActionJobGrowth(), "would you recommend this career?", "ask_job_growth")
     assert out.text.startswith("Becoming a Machine Learning Engineer is challenging but deeply rewarding")
     assert "+40% through 2026" in out.text
+
+
+def test_a_question_about_remote_work_gets_what_the_guide_says_of_it_not_a_pay_figure():
+    out = run_action(ActionSalary(), "is remote work common for this role?", "ask_salary", {"location": "remote"})
+    assert out.text.startswith("Remote work is increasingly common") and "$" not in out.text
+
+
+def test_a_pay_question_about_remote_work_still_gets_the_figures():
+    out = run_action(ActionSalary(), "does remote pay less?", "ask_salary", {"location": "remote"})
+    assert "$165K" in out.text
+
+
+def test_demand_outside_the_us_is_said_to_be_outside_the_guides_figures():
+    out = run_action(ActionJobGrowth(), "is there demand for ml engineers in europe?", "ask_job_growth",
+                     {"location": "europe"})
+    assert out.text.startswith("The guide I'm built from doesn't say anything about demand in Europe")
+    assert "+40%" in out.text

@@ -34,7 +34,7 @@ def test_a_correctly_spelled_message_has_no_corrected_text(agent):
     ("which bootcamp should I pick, springboard or another one", "course_rankings"),
     ("what's the best book to learn deep learning", "books_and_media"),
     ("how much does nvidia pay machine learning engineers", "company_pay"),
-    ("what do ML engineers earn in Europe", "non_us_salaries"),
+    ("what do ML engineers earn overseas", "non_us_salaries"),
     ("do ML engineers have a good work-life balance", "work_life_balance"),
     ("am I too old to become an ML engineer", "age"),
     ("how do I land an ML internship", "internships"),
