@@ -15,7 +15,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.answering.clauses import SELF, statement_part
+from bot.answering.clauses import POINTS_BACK, SELF, statement_part
 from bot.answering.comparison import comparison
 from bot.answering.intent_actions import action_for_intent, question_also_asked
 from bot.answering.knowledge_access import knowledge_base
@@ -241,6 +241,12 @@ def one_question(message: Dict[str, Any], asked: Asked, previous: Dict[str, Any]
     text = message.get("text") or ""
     topic_only = not SELF.search(statement_part(text, [(a.start, a.end) for a in asked_questions(message)]))
     # "ml engineer vs data scientist, what's the difference?" (a topic, not a self-description)
+    if POINTS_BACK.match(own.text):  # "i don't know much math. is that a problem?": about what it said, held or not
+        named: Dict[str, List[str]] = {}
+        for e in message.get("entities") or []:
+            if e.get("entity") != QUESTION_ENTITY and isinstance(e.get("value"), str):
+                named.setdefault(e["entity"], []).append(e["value"])
+        return replace(own, entities=named)
     whole = Query.from_message(message if topic_only or POINTS_AT_NAMED.search(own.text)
                                else outside_statements(message), previous)
     return replace(own, entities={kind: values for kind, values in whole.entities.items() if kind in SIBLING_KINDS})

@@ -39,6 +39,12 @@ REQUEST = re.compile(r"^\W*(?:please\s+|pls\s+|kindly\s+|can you\s+|could you\s+
                      r"\b(?:i'?m|i am|i was|was) (?:just )?(?:wondering|curious)\b|"
                      r"\bi wonder (?:if|whether|what|how|why)\b",
                      re.IGNORECASE)
+# A question about what the message has just said: "is that a problem?", "does that matter?"
+POINTS_BACK = re.compile(r"^\W*(?:(?:but|and|so|ok(?:ay)?|also)\W+)*(?:is|will|would|does|do|could|can|isn'?t)\s+"
+                         r"(?:that|this|it|this stuff|that stuff)\s+(?:be\s+|going to be\s+|gonna be\s+)?"
+                         r"(?:a\s+|an\s+)?"
+                         r"(?:problem|issue|bad|ok|okay|fine|enough|matter|hurt|dealbreaker|deal breaker|"
+                         r"hold me back|count|help|a big deal|big deal|disadvantage|red flag)\b", re.IGNORECASE)
 # The user speaking about themselves: "I", "my", "jr mle here", or a statement that starts
 # with what they did ("just relocated to new york", "step update: linear algebra done").
 SELF = re.compile(r"\b(?:i(?!\s+(?:mean|meant|guess|think|suppose|wonder)\b)|i'm|im|i've|ive|i'd|me|my|my own|"

@@ -13,7 +13,7 @@ from rasa.core.channels.channel import UserMessage
 from rasa.core.processor import MessageProcessor
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.answering.clauses import SELF, question_spans, statement_part
+from bot.answering.clauses import POINTS_BACK, SELF, question_spans, statement_part
 from bot.answering.intent_actions import action_for_intent
 from bot.answering.routing import answer_for, answer_uses, topic_kinds
 from bot.answering.statements import retracted_fields
@@ -63,6 +63,10 @@ async def _parse_each_question(self: MessageProcessor, message: UserMessage,
         if intent.get("name") in (None, FALLBACK) and whole not in (*NOT_QUESTIONS, *KEEP_INTENTS, "ask_why", None):
             # "worried AI will automate ml jobs before i graduate, is that a real risk?": the message's topic
             intent = {"name": whole, "confidence": intent.get("confidence")}
+        told = [e for e in parse_data.get("entities") or [] if not start <= (e.get("start") or 0) < end]
+        pointed_at = statement_topic(told) if POINTS_BACK.match(text[start:end]) else None
+        if pointed_at:  # "i don't know much math, last did calculus in college. is that a problem?": what it said
+            intent = {"name": pointed_at, "confidence": intent.get("confidence")}
         if intent.get("name") and intent["name"] not in NOT_QUESTIONS:
             question = {"entity": QUESTION_ENTITY, "value": intent["name"], "start": start, "end": end,
                         "confidence_entity": intent.get("confidence"), "extractor": EXTRACTOR}
@@ -78,6 +82,19 @@ def _fits_the_message_topic(parsed: Dict[str, Any], whole: Optional[str]) -> boo
     ranked = [r.get("name") for r in parsed.get("intent_ranking") or [] if r.get("name") != FALLBACK]
     uses = answer_uses(action_for_intent().get(whole or "", ""))
     return ranked[:1] == [whole] or any(e.get("entity") in uses for e in parsed.get("entities") or [])
+
+
+# The kinds whose answer a question about the statement gets, the most telling first.
+STATEMENT_TOPICS = ("skill_category", "skill", "learning_step", "education_path", "background", "specialization")
+
+
+def statement_topic(entities: List[Dict[str, Any]]) -> Optional[str]:
+    """The intent of the answer for what a statement names ("math": the skills answer)."""
+    intents = {action: intent for intent, action in action_for_intent().items()}
+    for kind in STATEMENT_TOPICS:
+        if any(e.get("entity") == kind for e in entities):
+            return intents.get(answer_for(kind) or "")
+    return None
 
 
 def topic_intent(entities: List[Dict[str, Any]]) -> Optional[str]:

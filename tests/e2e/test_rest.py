@@ -172,3 +172,11 @@ def test_skills_outside_the_guide_are_kept_and_said_to_be_outside_it(bot_servers
     assert "doesn't mention C#" in chat.text("is C# useful for ml?")
     profile = chat.text("what do you know about me?")
     assert "TypeScript" in profile and "already program" in profile and "Level" not in profile
+
+
+def test_is_that_a_problem_is_answered_about_what_the_message_just_said(bot_servers):
+    chat = Chat(bot_servers.rasa_url)
+    maths = chat.text("i dont know much math tbh, last did calculus in engineering college. is that a problem")
+    assert maths.startswith("**Mathematics**") and "don't need a PhD" in maths
+    coding = chat.text("im a nurse with zero coding, is that a dealbreaker?")
+    assert "new to coding" in coding and "2-3 years" in coding

@@ -86,3 +86,21 @@ def test_a_message_in_another_language_gets_other_language_with_its_code(agent, 
 @pytest.mark.parametrize("text", ["hi", "thx", "mle tc?", "ty very much", "sallary for a senior in nyc"])
 def test_short_and_informal_english_is_not_taken_for_another_language(agent, text):
     assert parse(agent, text)["intent"]["name"] != "other_language"
+
+
+@pytest.mark.parametrize("text", ["why 12-18 months tho, i already know 80% of the engineering side",
+                                  "how come it takes that long?"])
+def test_a_short_why_that_names_nothing_asks_about_the_last_answer(agent, text):
+    assert parse(agent, text)["intent"]["name"] == "ask_why"
+
+
+def test_a_question_about_remote_work_is_about_the_pay_factor_that_covers_it(agent):
+    parsed = parse(agent, "is remote work common for this role?")
+    assert parsed["intent"]["name"] == "ask_salary"
+    assert {"entity": "location", "value": "remote"}.items() <= next(
+        e for e in parsed["entities"] if e["entity"] == "location").items()
+
+
+def test_a_skill_the_guide_does_not_name_is_found_as_such(agent):
+    parsed = parse(agent, "I have 6 years of typescript and some kotlin")
+    assert {e["value"] for e in parsed["entities"] if e["entity"] == "other_skill"} == {"typescript", "kotlin"}

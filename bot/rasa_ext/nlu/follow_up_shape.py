@@ -2,6 +2,8 @@
 job?", "what about austin?", "same for seniors?") that names something the knowledge base knows
 is a follow-up, whatever topic its nouns suggest to the classifier ("job" is no job-hunting
 question here). The follow-up answer then continues the previous answer with that thing.
+A short "why ...?" that names nothing the knowledge base knows ("why 12-18 months tho?") asks
+why the previous answer says what it says.
 """
 from __future__ import annotations
 
@@ -28,6 +30,10 @@ SELF = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|me|my|we|our|now|anymore|these da
 OWN_QUESTION = re.compile(r"\b(?:how|what|why|when|which|who|where|do|does|did|is|are|can|could|should|would|will|"
                           r"need|needs|pay|paid|salary|earn|long)\b", re.IGNORECASE)
 MAX_WORDS = 8
+WHY_INTENT = "ask_why"
+# "why 12-18 months tho, i already know most of it", "how come it's that long?"
+WHY = re.compile(r"^\W*(?:(?:but|and|so|ok(?:ay)?|hmm+|wait|huh)\W+)*(?:why|how come)\b", re.IGNORECASE)
+MAX_WHY_WORDS = 14
 
 
 def follow_up_shaped(text: str) -> bool:
@@ -58,6 +64,11 @@ class FollowUpShape(GraphComponent):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             intent = (message.get(INTENT) or {}).get("name")
+            text = message.get(TEXT) or ""
+            if (intent not in self._keep and not message.get(ENTITIES) and WHY.match(text)
+                    and len(text.split()) <= MAX_WHY_WORDS):
+                override_intent(message, WHY_INTENT)
+                continue
             if intent in self._keep or intent == FOLLOW_UP_INTENT or not message.get(ENTITIES):
                 continue
             if follow_up_shaped(message.get(TEXT) or ""):
