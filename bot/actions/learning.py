@@ -31,8 +31,7 @@ class ActionLearningPath(KnowledgeAction):
         lines = [f"{s.position}. **{s.name}**{' ✓ done' if s.id in done else ''}: {s.summary}" for s in plan.steps]
         text = "The guide's recommended learning sequence:\n" + "\n".join(lines)
         if plan.done and plan.next_step:
-            text += (f"\n\nYou've done {join_words([s.name for s in plan.done])}, "
-                     f"so your next step is **{plan.next_step.name}**.")
+            text += f"\n\n{done_so_far(plan, profile)}; so your next step is **{plan.next_step.name}**."
         elif not plan.next_step:
             text += "\n\nYou've done every step: keep building projects and learning."
         text += f"\n\n{plan.advice.text}"
@@ -89,8 +88,11 @@ class ActionNextStep(KnowledgeAction):
             steps = kb.learning_steps()
             return describe_step(kb, profile, steps[0 if ordinal.group(1).lower() == "first" else -1], len(steps))
         # "what's next?" right after a learning answer continues from the step it presented.
-        asked_step = (query.first("learning_step") or step_of_skill_after(kb, query)
-                      or query.previous_entity("learning_step"))
+        named = query.first("learning_step")
+        in_message = any(st.kind == "learning_step" for st in query.said)  # not carried from the last answer
+        if named and in_message and IS_IT_NEXT.search(query.text) and not DONE.search(query.understood):
+            return is_it_next(kb, profile, named)
+        asked_step = (named or step_of_skill_after(kb, query) or query.previous_entity("learning_step"))
         slots: Dict[str, Any] = {}
         if asked_step:
             # Skip what the user has already done beyond the step they named. Asking what comes
@@ -118,10 +120,41 @@ class ActionNextStep(KnowledgeAction):
                          [intent_button("Portfolio advice", "ask_portfolio")], slots)
         after = next((s.name for s in plan.steps if s.id == asked_step), None)
         lead = f"After {after} comes" if after else "Your next step is"
-        done = f"(You've done: {join_words([s.name for s in plan.done])}.)" if profile.steps_done else ""
+        done = f"({done_so_far(plan, profile)}.)" if profile.steps_done else ""
         reply = describe_step(kb, profile, step, len(plan.steps), lead, done)
         reply.slots = slots
         return reply
+
+
+# "supervised learning next?", "so deep learning is next?": whether that step is the user's next one
+IS_IT_NEXT = re.compile(r"\bnext\s*\?|\b(?:is|are) (?:that|it|this) (?:the )?next\b|\bis next\b", re.IGNORECASE)
+
+
+def is_it_next(kb: KnowledgeBase, profile: Profile, step_id: str) -> Reply:
+    plan = plan_for(kb, profile)
+    step = next((s for s in plan.steps if s.id == step_id), None)
+    if step is None or plan.next_step is None:
+        return Reply("You've done every step of the guide's roadmap: keep building projects and learning.")
+    basis = (f"({done_so_far(plan, profile)}.)" if profile.steps_done
+             else "(Going by the guide's order: you haven't told me of any step you've finished.)")
+    if plan.next_step.id == step.id:
+        return describe_step(kb, profile, step, len(plan.steps), "Yes: your next step is", basis)
+    if step.id in {s.id for s in plan.done}:
+        lead = f"You've done **{step.name}** already, so your next step is"
+    else:
+        lead = f"Not quite: **{step.name}** is step {step.position}, and your next step is"
+    return describe_step(kb, profile, plan.next_step, len(plan.steps), lead, basis)
+
+
+def done_so_far(plan: LearningPlan, profile: Profile) -> str:
+    """"You've done ..." with the steps the user said, and the earlier ones only assumed named as such."""
+    said = [s.name for s in plan.steps if s.id in profile.steps_done]
+    assumed = [s.name for s in plan.done if s.id not in profile.steps_done]
+    text = f"You've done {join_words(said)}"
+    if assumed:
+        it = "it" if len(assumed) == 1 else "them"
+        text += f"; I've assumed {join_words(assumed)} before that, so tell me if you haven't done {it}"
+    return text
 
 
 # "the last step", "the very first one", "final stage"

@@ -27,10 +27,10 @@ from bot.answering.action_base import (
 )
 from bot.answering.clauses import IS_QUESTION, REQUEST, SELF
 from bot.answering.other_skills import ENTITY as OTHER_SKILL
-from bot.answering.other_skills import any_programming
+from bot.answering.other_skills import any_programming, other_skill_names
 from bot.answering.query import LIST_SLOTS, PROFILE_SLOTS, Profile, Query
 from bot.answering.questions import asked_questions, outside_questions
-from bot.answering.replies import bullets, describe_profile, level_years, profile_reply
+from bot.answering.replies import bullets, describe_profile, join_words, level_years, profile_reply
 from bot.answering.routing import answer_uses
 from bot.answering.statements import (
     ASKED,
@@ -153,19 +153,41 @@ def profile_updates(profile: Profile, query: Query, level_for_years,
     return updates
 
 
+def named_values(kb: KnowledgeBase, values: List[Tuple[str, str]]) -> str:
+    """'Supervised learning and Java' for (kind, id) pairs."""
+    def name(kind: str, value: str) -> str:
+        table = other_skill_names() if kind == OTHER_SKILL else kb.names(kind)
+        return table.get(value, value)
+
+    return join_words([name(kind, value) for kind, value in values])
+
+
 def language_ids(kb: KnowledgeBase) -> List[str]:
     """The guide's skills that are programming languages (Python, Java, Scala, C++)."""
     languages = kb.skill_category(LANGUAGES)
     return [] if isinstance(languages, Unknown) else [k.id for k in languages.skills]
 
 
-def steps_named_after(kb: KnowledgeBase, skills: List[str], steps: List[str]) -> List[str]:
-    """Those of `steps` a skill names: a denied skill takes its step off the finished ones ("I
-    haven't really done linear algebra": the "Linear algebra & calculus" step), and "done python"
-    answers which steps are done with "Python fundamentals"."""
+def steps_named_after(kb: KnowledgeBase, denied_skills: List[str], steps_done: List[str]) -> List[str]:
+    """The finished steps a denied skill names ("I haven't really done linear algebra": the
+    "Linear algebra & calculus" step), which are then not finished either."""
     names = kb.names("skill")
-    named = [names.get(s, s).lower() for s in skills]
-    return [s.id for s in kb.learning_steps() if s.id in steps and any(n in s.name.lower() for n in named)]
+    denied = [names.get(s, s).lower() for s in denied_skills]
+    return [s.id for s in kb.learning_steps() if s.id in steps_done and any(d in s.name.lower() for d in denied)]
+
+
+def steps_finished_by(kb: KnowledgeBase, skills: List[str]) -> List[str]:
+    """The steps named after skills, all of whose skills the user says they have done ("done
+    python": "Python fundamentals"; "linear algebra and calc": "Linear algebra & calculus", not
+    "calculus" alone)."""
+    names = kb.names("skill")
+    done = {names.get(s, s).lower() for s in skills}
+    steps = []
+    for step in kb.learning_steps():
+        in_name = [n.lower() for n in names.values() if n.lower() in step.name.lower()]
+        if in_name and all(n in done for n in in_name):
+            steps.append(step.id)
+    return steps
 
 
 def removed_from(profile: Profile, updates: Dict[str, Any]) -> Profile:
@@ -206,11 +228,9 @@ class ActionUpdateProfile(ProfileAction):
         if undone:
             updates["steps_done"] = [s for s in updates.get("steps_done", profile.steps_done) if s not in undone]
         pending_slot = (tracker.get_slot("pending") or {}).get("slot")
-        if (pending_slot == "steps_done" and said.about_user("skill") and FINISHED.search(query.text)
-                and not NONE_DONE.match(query.text)):
-            # "done python and the linear algebra parts" after "which step have you finished?": the Python step
-            all_steps = [s.id for s in await asyncio.to_thread(kb.learning_steps)]
-            named = await asyncio.to_thread(steps_named_after, kb, said.about_user("skill"), all_steps)
+        if said.about_user("skill") and FINISHED.search(query.text) and not NONE_DONE.match(query.text):
+            # "done python and the linear algebra parts", "ive done linear algebra and calc": their steps
+            named = await asyncio.to_thread(steps_finished_by, kb, said.about_user("skill"))
             done = updates.get("steps_done", profile.steps_done)
             if any(s not in done for s in named):
                 updates["steps_done"] = [*done, *[s for s in named if s not in done]]
@@ -237,6 +257,9 @@ class ActionUpdateProfile(ProfileAction):
                 dispatcher.utter_message(text=f"Noted: no ML experience yet, so I won't put you at an ML level; the "
                                               f"guide's levels start at {first.name} ({level_years(first)}). Ask me "
                                               "how long it would take you, or where to start.")
+            elif said.denied_values():  # "i haven't done supervised learning yet" and it was never noted
+                names = await asyncio.to_thread(named_values, kb, said.denied_values())
+                dispatcher.utter_message(text=f"Noted: I don't have {names} down as yours, so nothing changes.")
             else:
                 dispatcher.utter_message(response="utter_profile_nothing_new")
             return []

@@ -37,7 +37,9 @@ REQUEST = re.compile(r"^\W*(?:please\s+|pls\s+|kindly\s+|can you\s+|could you\s+
                      r"\b(?:please|pls|plz|kindly) (?:tell|explain|describe|give|list|show|outline|let me know)\b|"
                      r"\b(?:i'?d|i would) (?:like|love|want) to (?:know|understand|learn|hear|ask)\b|"
                      r"\b(?:i'?m|i am|i was|was) (?:just )?(?:wondering|curious)\b|"
-                     r"\bi wonder (?:if|whether|what|how|why)\b",
+                     r"\bi wonder (?:if|whether|what|how|why)\b|"
+                     # asked again: "i asked how long the whole thing takes", "my question was ..."
+                     r"\bi (?:asked|was asking|am asking|'m asking|meant to ask)\b|\bmy question (?:was|is)\b",
                      re.IGNORECASE)
 # A question about what the message has just said: "is that a problem?", "does that matter?"
 POINTS_BACK = re.compile(r"^\W*(?:(?:but|and|so|ok(?:ay)?|also)\W+)*(?:is|will|would|does|do|could|can|isn'?t)\s+"
@@ -85,9 +87,11 @@ def question_spans(text: str) -> List[Tuple[int, int]]:
     for sentence in SENTENCE.finditer(text):
         for a, b in _with_conditions(text, _pieces(text, sentence.start(), sentence.end())):
             piece = text[a:b].strip()
-            if len(piece.split()) >= MIN_WORDS and IS_QUESTION.search(piece):
-                lead = len(text[a:b]) - len(text[a:b].lstrip())
-                spans.append((a + lead, a + lead + len(piece)))
+            request = None if IS_QUESTION.search(piece) else REQUEST.search(piece)
+            if len(piece.split()) >= MIN_WORDS and (request or IS_QUESTION.search(piece)):
+                # "..., burned out on academia, and i guess my question is how long ...": from the request on
+                lead = len(text[a:b]) - len(text[a:b].lstrip()) + (request.start() if request else 0)
+                spans.append((a + lead, a + lead + len(piece) - (request.start() if request else 0)))
     return spans if len(spans) >= 2 or (spans and _has_statement(text, spans)) else []
 
 

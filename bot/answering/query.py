@@ -1,7 +1,7 @@
 """The user's profile and the question they asked, read from the Rasa tracker."""
 import re
 from dataclasses import dataclass, field
-from typing import Any, Callable, Collection, Dict, List, Optional
+from typing import Any, Callable, Collection, Dict, List, Optional, Tuple
 
 from rasa_sdk import Tracker
 
@@ -135,6 +135,10 @@ class Query:
     def denied(self, kind: str) -> List[str]:
         """Values the user says do not (or no longer) hold for them."""
         return [s.value for s in self.said if s.kind == kind and s.stance in (DENIED, FORMER)]
+
+    def denied_values(self) -> List[Tuple[str, str]]:
+        """(kind, value) of everything the user says does not (or no longer) hold for them."""
+        return [(s.kind, s.value) for s in self.said if s.stance in (DENIED, FORMER)]
 
     def about_someone_else(self) -> bool:
         return any(s.stance == SOMEONE_ELSE for s in self.said)

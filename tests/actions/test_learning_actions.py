@@ -68,3 +68,18 @@ def test_and_then_after_a_step_goes_on_to_the_following_one():
 def test_what_comes_after_a_skill_is_the_step_after_the_one_that_teaches_it():
     out = run_action(ActionNextStep(), "after python what comes next?", "ask_next_step", {"skill": "python"})
     assert "Linear algebra" in out.text.split("\n")[0]
+
+
+def test_steps_before_the_one_the_user_finished_are_named_as_assumed_not_as_done():
+    out = run_action(ActionNextStep(), "whats next", "ask_next_step", slots={"steps_done": ["linear_algebra_calculus"]})
+    assert "You've done Linear algebra & calculus; I've assumed Python fundamentals before that" in out.text
+
+
+def test_is_a_step_next_is_answered_yes_or_with_the_users_actual_next_step():
+    slots = {"steps_done": ["python_fundamentals", "linear_algebra_calculus"]}
+    yes = run_action(ActionNextStep(), "ok so supervised learning next?", "ask_next_step",
+                     {"learning_step": "supervised_learning"}, slots=slots)
+    assert yes.text.startswith("Yes: your next step is **Supervised learning**") and not yes.sets("steps_done")
+    no = run_action(ActionNextStep(), "is deep learning next?", "ask_next_step", {"learning_step": "deep_learning"},
+                    slots=slots)
+    assert no.text.startswith("Not quite: **Deep learning** is step 4, and your next step is **Supervised learning**")

@@ -595,3 +595,19 @@ def test_what_the_user_tells_after_an_answer_that_does_not_use_it_is_only_noted(
     pay = run_action(ActionSalary(), "how much does a senior make", "ask_salary", {"level": "senior"})
     out = update("I know python", slots=slots_after(pay), skill__python="python")
     assert "Senior" not in out.text and "Ask me anything" in out.text
+
+
+def test_done_with_both_skills_a_step_is_named_after_marks_that_step():
+    both = update("ive done linear algebra and calc 1 and 2 btw", skill__linear_algebra="linear_algebra",
+                  skill__calc="calculus")
+    assert both.slot("steps_done") == ["linear_algebra_calculus"]
+
+
+def test_done_with_one_of_the_skills_a_step_is_named_after_does_not_mark_the_step():
+    one = update("I did calculus in college", skill__calculus="calculus")
+    assert not one.sets("steps_done")
+
+
+def test_denying_what_was_never_noted_says_so_instead_of_a_generic_reply():
+    out = update("i havent done deep learning either", learning_step__deep_learning="deep_learning")
+    assert out.text == "Noted: I don't have Deep learning down as yours, so nothing changes."

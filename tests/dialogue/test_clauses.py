@@ -19,6 +19,10 @@ from bot.answering.clauses import IS_QUESTION, REQUEST, question_spans
      ["what level would i come in at", "what does that pay?"]),
     ("two things: what should I build and how do people find jobs",
      ["what should I build", "how do people find jobs"]),
+    ("kinda burned out on academia, and i guess my question is how long till i land a job",
+     ["my question is how long till i land a job"]),
+    ("wait i havent done supervised learning yet. i asked how long the whole thing takes",
+     ["i asked how long the whole thing takes"]),
 ])
 def test_each_question_of_a_message_is_its_own_span(text, questions):
     assert [text[a:b] for a, b in question_spans(text)] == questions

@@ -118,8 +118,9 @@ class TopicCueClassifier(GraphComponent):
     def get_default_config() -> Dict[Text, Any]:
         # Intents a question never loses: commands, answers to the bot, and what other
         # components decided.
+        # ("help" is not among them: "would working remote help me there?" asks about remote work)
         return {"spacy_model": SPACY_MODEL, "keep_intents": ["forget_me", "affirm", "deny", "greet", "goodbye",
-                                                             "thanks", "help"]}
+                                                             "thanks"]}
 
     def __init__(self, topics: List[Topic], keep_intents: Sequence[str]) -> None:
         self._topics = topics
