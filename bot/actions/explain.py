@@ -1,17 +1,21 @@
 """'why?', 'how come?', 'which one is right?': the guide's own reasons behind the previous
 answer (bot/content/explanations.yml), or a plain "the guide doesn't say"."""
+import re
 from functools import lru_cache
 from typing import Dict
 
 import yaml
 
-from bot.answering.action_base import KnowledgeAction, Reply, about_previous
+from bot.answering.action_base import CHOOSES, KnowledgeAction, Reply, about_previous, action_registry
 from bot.answering.query import Profile, Query
 from knowledge import KnowledgeBase
 from settings import BOT_CONTENT
 
 EXPLANATIONS_FILE = BOT_CONTENT / "explanations.yml"
 NOTHING_BEFORE = "Why what? Ask me something first, e.g. “should I specialise early?”, then ask why."
+# What a choice is made by: "which one is cheaper / pays more / is faster?" ("which one is right?" is a why).
+RANKS_BY = re.compile(r"\b(?:cheap\w*|fast\w*|quick\w*|short\w*|long\w*|better|best|easi\w*|hard\w*|pays?|"
+                      r"more|less|cost\w*|expensive)\b", re.IGNORECASE)
 NO_REASON = "The guide doesn't give a reason for that beyond what I said. Ask me about another part of it?"
 
 
@@ -30,4 +34,9 @@ class ActionExplainPrevious(KnowledgeAction):
         previous = query.previous.get("action")
         if not previous:
             return Reply(NOTHING_BEFORE)
+        chosen_by = action_registry().get(previous)
+        if CHOOSES.search(query.text) and RANKS_BY.search(query.text) and isinstance(chosen_by, KnowledgeAction):
+            # "which one is cheaper?" after the paths: a choice among what the answer listed, not a why
+            reply = chosen_by.answer_of_its_kind(profile, query.continuing())
+            return reply or chosen_by.answer(kb, profile, query.continuing())
         return about_previous(query, explanations().get(previous, NO_REASON))

@@ -117,6 +117,22 @@ def entity_kind(slot: str) -> str:
     return LIST_SLOT_ENTITY.get(slot, slot)
 
 
+# A reply to the bot's question is short: "linear algebra & calculus", "mid-level i guess".
+ANSWER_WORDS = 6
+
+
+def answers_the_pending_question(tracker: Tracker) -> bool:
+    """Whether the message is a short reply naming a value of what the bot just asked ("linear
+    algebra & calculus" after "Which step have you finished most recently?"), whatever topic the
+    classifier read in it."""
+    slot = (tracker.get_slot("pending") or {}).get("slot")
+    message = tracker.latest_message or {}
+    text = (message.get("text") or "").strip()
+    if not slot or len(text.split()) > ANSWER_WORDS or "?" in text or IS_QUESTION.search(text):
+        return False
+    return any(e.get("entity") == entity_kind(slot) for e in message.get("entities") or [])
+
+
 # "none really, I know python but not pandas": no step finished (the skills are another matter).
 NONE_DONE = re.compile(r"^\W*(?:none|nothing|not (?:a single )?one|no steps?|zero|not yet|"
                        r"haven'?t (?:done|finished))\b", re.IGNORECASE)

@@ -50,7 +50,8 @@ from knowledge.results import Unknown
 logger = logging.getLogger(__name__)
 
 # "done python and the maths", "finished linear algebra": steps finished (not "I know python")
-FINISHED = re.compile(r"\b(?:done|did|finished|finish|completed|complete|through|covered)\b", re.IGNORECASE)
+FINISHED = re.compile(r"\b(?:done|did|finished|finish|completed|complete|through|covered|took|taken)\b",
+                      re.IGNORECASE)
 # "what would you say my ML level is?", "which level am I?"
 ASKS_MY_LEVEL = re.compile(r"\bmy (?:ml |current |career )?level\b|\blevel (?:am i|would i be|do you have me)\b",
                            re.IGNORECASE)

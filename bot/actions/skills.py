@@ -94,10 +94,17 @@ class ActionSkillGap(KnowledgeAction):
         if gap.known:
             intro = (f"You know {join_words([k.name for k in gap.known])}. "
                      "Still missing, by the roadmap step that covers it:")
+        elif profile.other_skills:
+            named = join_words([other_skill_names().get(s, s) for s in profile.other_skills])
+            intro = (f"You've told me {named}, which the guide doesn't name, so none of its list is crossed off "
+                     "yet. Here it is by roadmap step:")
         else:
             intro = ("You haven't told me which skills you have, so here is the full list by roadmap step. "
                      "Tell me what you know (e.g. “I know Python and SQL”) and I'll cross those off:")
         text = f"{intro}\n{bullets(lines)}"
+        asked_about = query.entities.get(OTHER_SKILL)
+        if asked_about:  # "do my C# skills transfer at all?"
+            text = f"{not_in_the_guide(kb, asked_about)}\n\n{text}"
         alternatives = [a.text for a in gap.alternatives]
         if alternatives:
             text += "\n\nWhere the guide names alternatives, one is enough: " + " ".join(alternatives)

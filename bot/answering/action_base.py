@@ -72,6 +72,10 @@ def ignore_unknown_values(tracker: Tracker, dispatcher: CollectingDispatcher) ->
         dispatcher.utter_message(text=f"I only keep {kind.replace('_', ' ')} values I know: {', '.join(known)}.")
 
 
+# The actions that take an answer to the bot's own question themselves.
+ANSWERS_THE_BOTS_QUESTIONS = ("action_update_profile", "action_answer_yes_no")
+
+
 class ProfileAction(Action, metaclass=ABCMeta):
     """An action that knows who the user is: restores a returning user's profile, then responds."""
 
@@ -80,6 +84,12 @@ class ProfileAction(Action, metaclass=ABCMeta):
         if (tracker.latest_message or {}).get("entities"):
             await asyncio.to_thread(ignore_unknown_values, tracker, dispatcher)
         restored = await restore_profile(tracker)
+        if self.name() not in ANSWERS_THE_BOTS_QUESTIONS:
+            from bot.actions.followup import answers_the_pending_question
+            from bot.actions.profile import ActionUpdateProfile  # both import this module
+
+            if answers_the_pending_question(tracker):  # "linear algebra & calculus" after "which step ...?"
+                return restored + await ActionUpdateProfile().respond(dispatcher, tracker, domain)
         return restored + await self.respond(dispatcher, tracker, domain)
 
     @abstractmethod

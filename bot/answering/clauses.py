@@ -13,7 +13,7 @@ QUESTION_START = (r"how|what|what's|whats|which|when|where|why|who|should|shall|
 # A colon ends one too when a question follows it: "two things: what ... and how ...".
 SENTENCE = re.compile(rf"(?:[^.?!;:\n]|:(?!\s*(?:{QUESTION_START})\b))+[.?!;:\n]*", re.IGNORECASE)
 # A break before a second question inside a sentence: ", and how ...", " and what ...", ", is it ..."
-INNER_BREAK = re.compile(rf"(?:,\s*(?:and\s+|but\s+|so\s+|also\s+)?|\s+(?:and|also|plus)\s+(?:also\s+)?)"
+INNER_BREAK = re.compile(rf"(?:,\s*(?:and\s+|but\s+|so\s+|also\s+)?|\s+(?:and|also|plus|n|&)\s+(?:also\s+)?)"
                          rf"(?:(?:roughly|approximately|realistically|honestly|generally|typically|usually|then|"
                          rf"just|maybe|overall)\s+)?(?=(?:{QUESTION_START})\b)", re.IGNORECASE)
 IS_QUESTION = re.compile(rf"^\W*(?:(?:so|ok|okay|and|but|well|hmm+|right|alright|then|like|um+|uh+|nice|cool|great|"
@@ -39,14 +39,17 @@ REQUEST = re.compile(r"^\W*(?:please\s+|pls\s+|kindly\s+|can you\s+|could you\s+
                      r"\b(?:i'?m|i am|i was|was) (?:just )?(?:wondering|curious)\b|"
                      r"\bi wonder (?:if|whether|what|how|why)\b|"
                      # asked again: "i asked how long the whole thing takes", "my question was ..."
-                     r"\bi (?:asked|was asking|am asking|'m asking|meant to ask)\b|\bmy question (?:was|is)\b",
+                     r"\bi (?:asked|was asking|am asking|'m asking|meant to ask)\b|\bmy question (?:was|is)\b|"
+                     # "u skipped the how long part", "you didn't answer the pay question"
+                     r"\b(?:u|you) (?:skipped|missed|forgot|ignored|didn'?t answer|did not answer|left out)\b",
                      re.IGNORECASE)
 # A question about what the message has just said: "is that a problem?", "does that matter?"
 POINTS_BACK = re.compile(r"^\W*(?:(?:but|and|so|ok(?:ay)?|also)\W+)*(?:is|will|would|does|do|could|can|isn'?t)\s+"
                          r"(?:that|this|it|this stuff|that stuff)\s+(?:be\s+|going to be\s+|gonna be\s+)?"
                          r"(?:a\s+|an\s+)?"
                          r"(?:problem|issue|bad|ok|okay|fine|enough|matter|hurt|dealbreaker|deal breaker|"
-                         r"hold me back|count|help|a big deal|big deal|disadvantage|red flag)\b", re.IGNORECASE)
+                         r"hold me back|count|help|a big deal|big deal|disadvantage|red flag|change things|"
+                         r"change anything|change much|make a difference|make any difference)\b", re.IGNORECASE)
 # The user speaking about themselves: "I", "my", "jr mle here", or a statement that starts
 # with what they did ("just relocated to new york", "step update: linear algebra done").
 SELF = re.compile(r"\b(?:i(?!\s+(?:mean|meant|guess|think|suppose|wonder)\b)|i'm|im|i've|ive|i'd|me|my|my own|"

@@ -6,9 +6,9 @@ import re
 from typing import Callable, Dict, List, Optional
 
 from bot.answering.query import Profile, Query
-from bot.answering.replies import bullets, level_years, lower_first, money_range, months
+from bot.answering.replies import bullets, join_words, level_years, lower_first, money_range, months
 from knowledge import KnowledgeBase
-from knowledge.results import Unknown
+from knowledge.results import EducationPathInfo, Unknown
 
 CUE = re.compile(r"\b(?:vs\.?|versus|or|compare|comparing|comparison|diff|difference|differences|better|which|between|"
                  r"against|than|rather|from|jump|progression)\b", re.IGNORECASE)
@@ -131,11 +131,35 @@ CHEAPEST_OR_FASTEST = re.compile(r"\b(?:cheap\w*|least expensive|low(?:er|est)? 
                                  r"quick\w*|shortest)\b", re.IGNORECASE)
 
 
+CHEAP = re.compile(r"\b(?:cheap\w*|least expensive|expensive|low(?:er|est)? cost|cost\w*|afford\w*|budget)\b",
+                   re.IGNORECASE)
+
+
 def all_paths(kb: KnowledgeBase, query: Query) -> Optional[str]:
-    """Every education path with its time and cost, for a cheapest or fastest question."""
+    """Every education path with its time and cost, for a cheapest or fastest question, after
+    the guide's answer among the paths asked about (all of them when none is named)."""
     if not CHEAPEST_OR_FASTEST.search(query.text):
         return None
-    return _education(kb, [p.id for p in kb.education_paths()])
+    paths = kb.education_paths()
+    named = query.entities.get("education_path") or []
+    among = [p for p in paths if p.id in named] if len(named) >= 2 else paths
+    return f"{_verdict(among, cheap=bool(CHEAP.search(query.text)))}\n{_education(kb, [p.id for p in paths])}"
+
+
+def _verdict(paths: List[EducationPathInfo], cheap: bool) -> str:
+    names = join_words([p.name for p in paths], "or")
+    if cheap:
+        low = [p for p in paths if "lower cost" in " ".join([p.cost_note, *p.pros]).lower()]
+        if not low:
+            return f"The guide gives no cost figures for {names}, so it doesn't say which is cheaper."
+        return (f"**{low[0].name}** is the one the guide calls lower cost; it gives no cost figures, so it "
+                "doesn't rank the others.")
+    timed = [p for p in paths if p.duration_max_months]
+    if not timed:
+        return f"The guide gives no length for {names}."
+    fastest = min(timed, key=lambda p: p.duration_max_months or 0)
+    return (f"The shortest by the guide's figures is **{fastest.name}** "
+            f"({months(fastest.duration_min_months, fastest.duration_max_months)}).")
 
 
 def comparison(kb: KnowledgeBase, query: Query, profile: Optional[Profile] = None) -> Optional[str]:

@@ -24,7 +24,11 @@ def one_skill(kb: KnowledgeBase, skill_id: str, known: List[str]) -> str:
         need = "It's one of a set of alternatives; you need one of them, not all"
     text = f"**{skill.name}** ({skill.category_name}): {need}"
     text += f" ({skill.note})." if skill.note else "."
-    text += f" It's covered in the **{skill.learning_step_name}** step of the roadmap."
+    steps = kb.learning_steps()
+    step = next((s for s in steps if s.id == skill.learning_step_id), None)
+    before = next((s for s in steps if step and s.position == step.position - 1), None)
+    place = f" (step {step.position} of {len(steps)}" + (f", after {before.name})" if before else ")") if step else ""
+    text += f" It's covered in the **{skill.learning_step_name}** step of the roadmap{place}."
     if skill.id in known:
         text += " You told me you already know it."
     return text

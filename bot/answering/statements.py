@@ -22,6 +22,8 @@ ASKED = "asked"
 # "I meant mid-level salary": the pay of a level, asked about, not the user's level.
 ABOUT_ITS_PAY = re.compile(r"\W*(?:ml\s+|mle\s+)?(?:engineers?\s+|roles?\s+)?(?:salary|salaries|pay|comp|numbers|"
                            r"figures|range|band)\b", re.IGNORECASE)
+# Right after a value, the end of a question that is little more than that value: "mid-level?"
+BARE_QUESTION = re.compile(r"[^\w?]{0,3}\?")
 # A value the user thinks about or aims for ("thinking about jumping to Google"): an aim is an ML
 # level the user wants (kept as their level), anything else is not theirs.
 TARGET = "target"
@@ -35,7 +37,8 @@ ASKING = re.compile(r"^\W*(?:would|will|should|shall|do|does|can|could|must|migh
 CLAUSE_BREAK = re.compile(r"[.;!?\n]+|,?\s+\b(?:but|although|though|however|whereas|except|instead)\b"
                           # "actually I'm in Denver" starts anew; in "I don't actually know SQL" it is the denial's
                           r"|(?<!n't)(?<!not)(?<!never)(?<!dont)(?<!didnt)(?<!havent),?\s+\bactually\b"
-                          r"|,\s*(?=(?:not|i|i'm|im|i've|ive|i'd|now|and now|put|set|make|change|use|it'?s)\b)"
+                          r"|,\s*(?=(?:not|i|i'm|im|i've|ive|i'd|now|and now|put|set|make|change|use|it'?s|only|"
+                          r"just)\b)"
                           r"|\bi meant\b"
                           r"|\b(?:scratch|forget|ignore|disregard|strike|cancel)\s+(?:that|this)\s*[,;:.!-]"
                           r"|\bnever ?mind\s*[,;:.!-]",
@@ -90,13 +93,17 @@ HYPOTHETICAL = re.compile(
     r"going|go to|if i|offers? (?:from|at)|apply(?:ing)? (?:to|at|for)|interview(?:ing)? (?:at|with)|"
     r"move to|moving to|relocat(?:e|ing) to|(?:to|gonna|should i|must i) (?:learn|study|pick up|get into)|"
     r"(?:i'?m|i am) (?:still |currently |now )?(?:learning|studying)|(?:course|class|classes|courses) (?:on|in)|"
-    r"eyeing|eye on|looking at|targeting|want to join|get to|make it to)\b", re.IGNORECASE)
+    r"eyeing|eye on|looking at|targeting|want to join|get to|make it to|"
+    # what the user believes or is told, not what holds: "I thought only python", "she says I should start with SQL"
+    r"i thought|i assumed|i heard|i was told|i read|should (?:i )?(?:start|begin)|start with|begin with)\b",
+    re.IGNORECASE)
 # "if I already code in JavaScript": a fact about the user, not a hypothetical.
 ALREADY = re.compile(r"\bif i (?:already|currently)\b", re.IGNORECASE)
 # A move that has happened or is decided: "I moved to Austin", "I'm moving to Seattle", "just relocated to".
 MOVE_DONE = re.compile(r"\b(?:moved|relocated|i'?m (?:now )?(?:moving|relocating)|i am (?:moving|relocating)|"
                        r"(?:we'?re|i'?m|we are|i am) (?:going|heading) to|^\W*(?:\w+\s*:\s*)?moving to|"
-                       r"just (?:moved|relocated))\b", re.IGNORECASE)
+                       r"just (?:moved|relocated)|(?:gonna|going to|will|'ll)\b[^.;!?]{0,40}\b(?:move|relocate) to)\b",
+                       re.IGNORECASE)
 # A question word where a question starts, before the value: "what would a junior make", ", and is boston ...".
 AUXILIARY = r"(?:do|does|did|is|are|am|can|could|would|should|will|shall)"
 QUESTION_BEFORE = re.compile(
@@ -154,6 +161,8 @@ def stance(text: str, start: Optional[int], end: Optional[int]) -> str:
     if THAN.search(before) or THAN_NEXT.match(after):
         return COMPARED
     if ASKING.search(before) or _asked_in_question(before) or ABOUT_ITS_PAY.match(after):
+        return ASKED
+    if BARE_QUESTION.match(after) and len(re.findall(r"\w+", before)) <= 2:  # "..., mid-level?", "or junior?"
         return ASKED
     if HYPOTHETICAL.search(before) and not MOVE_DONE.search(before) and not ALREADY.search(before):
         return TARGET

@@ -85,7 +85,8 @@ def _fits_the_message_topic(parsed: Dict[str, Any], whole: Optional[str]) -> boo
 
 
 # The kinds whose answer a question about the statement gets, the most telling first.
-STATEMENT_TOPICS = ("skill_category", "skill", "learning_step", "education_path", "background", "specialization")
+STATEMENT_TOPICS = ("skill_category", "skill", "learning_step", "education_path", "background", "specialization",
+                    "company_type", "level", "location")
 
 
 def statement_topic(entities: List[Dict[str, Any]]) -> Optional[str]:

@@ -1,9 +1,10 @@
 """Two things of one kind get both sides and what the guide says separates them."""
 from bot.actions.career import ActionCareerLevels
 from bot.actions.education import ActionEducationPaths
+from bot.actions.explain import ActionExplainPrevious
 from bot.actions.salary import ActionSalary
 from bot.actions.skills import ActionListSkills
-from tests.actions.conftest import run_action
+from tests.actions.conftest import run_action, slots_after
 
 
 def test_two_cities_of_one_group_are_said_to_be_together():
@@ -70,3 +71,27 @@ def test_two_places_compared_for_a_level_give_that_levels_figure_on_each_side():
     out = run_action(ActionSalary(), "senior pay in seattle vs columbus?", "ask_salary",
                      {"location": ["seattle", "columbus"], "level": ["senior"]})
     assert "For a Senior ML Engineer (US figures): Seattle: $260K+ or $325K+; Columbus: $200K+ or $250K+." in out.text
+
+
+def test_which_is_cheaper_names_the_path_the_guide_calls_lower_cost_and_gives_no_made_up_figures():
+    out = run_action(ActionEducationPaths(), "what's the cheapest way in", "ask_education")
+    assert out.text.startswith("**Self-study + certificates** is the one the guide calls lower cost")
+    assert "$" not in out.text
+
+
+def test_which_is_cheaper_between_two_paths_without_a_cost_figure_says_the_guide_does_not_say():
+    out = run_action(ActionEducationPaths(), "bootcamp or a masters, which is cheaper?", "ask_education",
+                     {"education_path": ["bootcamp", "masters"]})
+    assert out.text.startswith("The guide gives no cost figures for Master's degree or Bootcamp")
+
+
+def test_which_is_faster_names_the_shortest_path_by_the_guides_figures():
+    out = run_action(ActionEducationPaths(), "bootcamp or self study, which is faster?", "ask_education",
+                     {"education_path": ["bootcamp", "self_study"]})
+    assert out.text.startswith("The shortest by the guide's figures is **Bootcamp** (3-6 months)")
+
+
+def test_which_one_is_cheaper_after_the_list_of_paths_chooses_among_them():
+    paths = run_action(ActionEducationPaths(), "what are the education options", "ask_education")
+    out = run_action(ActionExplainPrevious(), "which one is cheaper tho?", "ask_why", slots=slots_after(paths))
+    assert out.text.startswith("**Self-study + certificates** is the one the guide calls lower cost")

@@ -8,7 +8,7 @@ import pytest
 from bot.actions.followup import ActionFollowUp
 from bot.actions.out_of_scope import ActionOutOfScope
 from bot.actions.profile import ActionShowProfile, ActionUpdateProfile
-from bot.actions.skills import ActionListSkills
+from bot.actions.skills import ActionListSkills, ActionSkillGap
 from bot.answering.other_skills import OtherSkillsError, load_other_skills
 from tests.actions.conftest import run_action, spans
 
@@ -81,3 +81,12 @@ def test_an_other_skill_entry_missing_a_field_is_named_in_the_error(tmp_path: Pa
     path.write_text(f"version: 1\nskills:\n  - {entry}\n", encoding="utf-8")
     with pytest.raises(OtherSkillsError, match=r"other_skills.yml: skill 1"):
         load_other_skills(path)
+
+
+def test_asked_for_the_gap_a_user_with_only_other_skills_is_told_none_of_the_list_is_crossed_off():
+    text = "Do my C# skills transfer at all, or is it Python or nothing?"
+    out = run_action(ActionSkillGap(), text, "ask_skill_gap", spans(text, **{"other_skill__C#": "csharp"}),
+                     slots={"other_skills": ["csharp", "typescript"], "background": "programmer"})
+    assert out.text.startswith("The guide I'm built from doesn't mention C#")
+    assert "You've told me C# and TypeScript, which the guide doesn't name" in out.text
+    assert "haven't told me which skills" not in out.text

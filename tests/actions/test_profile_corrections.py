@@ -5,6 +5,7 @@ from bot.actions.followup import ActionAnswerYesNo
 from bot.actions.learning import ActionNextStep
 from bot.actions.profile import ActionShowProfile, ActionUpdateProfile
 from bot.actions.salary import ActionSalary
+from bot.actions.skills import ActionListSkills
 from bot.actions.time_to_ready import ActionTimeToReady
 from tests.actions.conftest import run_action, slots_after, spans
 
@@ -586,7 +587,8 @@ def test_a_skill_named_as_done_after_which_step_is_done_marks_its_step():
 
 def test_what_the_user_tells_right_after_an_answer_that_uses_it_gets_that_answer_tailored():
     advice = run_action(ActionSpecialize(), "what should I specialize in?", "ask_specialize")
-    out = update("mostly into language stuff, chatbots, text", slots=slots_after(advice), specialization__language_stuff="nlp")
+    out = update("mostly into language stuff, chatbots, text", slots=slots_after(advice),
+                 specialization__language_stuff="nlp")
     assert out.slot("specialization") == "nlp"
     assert "So for NLP" in out.text and "broad fundamentals" in out.text
 
@@ -611,3 +613,39 @@ def test_done_with_one_of_the_skills_a_step_is_named_after_does_not_mark_the_ste
 def test_denying_what_was_never_noted_says_so_instead_of_a_generic_reply():
     out = update("i havent done deep learning either", learning_step__deep_learning="deep_learning")
     assert out.text == "Noted: I don't have Deep learning down as yours, so nothing changes."
+
+
+def test_a_level_asked_about_in_a_bare_question_is_not_stored():
+    out = update("with my 4 years java, which level I will be as ML engineer? mid-level?", level__mid_level="mid")
+    assert not out.sets("level")
+
+
+def test_what_the_user_only_thought_or_was_told_is_not_stored():
+    thought = update("Java is useful for ML? I thought only python", skill__python="python")
+    assert not thought.sets("skills_known")
+
+
+def test_what_someone_says_the_user_should_start_with_is_not_a_skill_of_theirs():
+    told = update("my daughter says I should start with SQL since I know spreadsheets", skill__SQL="sql")
+    assert not told.sets("skills_known")
+
+
+def test_not_one_skill_only_another_takes_off_the_first_and_keeps_the_second():
+    text = "oops no, i dont know java, only javascript. typo"
+    out = update(text, slots={"skills_known": ["java"]}, skill__java="java", other_skill__javascript="javascript")
+    assert out.slot("skills_known") == [] and out.slot("other_skills") == ["javascript"]
+
+
+def test_a_decided_move_is_stored_even_beside_another_change():
+    out = update("ok i'm gonna take the bank offer and move to Charlotte. update me.", slots={"location": "bay_area"},
+                 location__Charlotte="charlotte")
+    assert out.slot("location") == "charlotte"
+
+
+def test_a_step_typed_as_the_answer_to_which_step_is_done_is_noted_whatever_it_was_classified_as():
+    asked = run_action(ActionNextStep(), "which learning step should I do next?", "ask_next_step")
+    text = "linear algebra & calculus"
+    out = run_action(ActionListSkills(), text, "ask_skills", spans(text, **{
+        "learning_step__linear_algebra_&_calculus": "linear_algebra_calculus"}), slots=slots_after(asked))
+    assert out.slot("steps_done") == ["linear_algebra_calculus"]
+    assert "Your next step is **Supervised learning**" in out.text

@@ -1,3 +1,4 @@
+from bot.actions.fallback import ActionDidYouMean
 from bot.actions.skills import ActionListSkills, ActionSkillGap
 from tests.actions.conftest import run_action, spans
 
@@ -47,3 +48,14 @@ def test_a_skill_only_asked_about_is_not_stored_as_known():
     text = "does the guide say anything about transformers specifically?"
     out = run_action(ActionSkillGap(), text, "ask_skill_gap", spans(text, skill__transformers="transformers"))
     assert not out.sets("skills_known") and "You know Transformers" not in out.text
+
+
+def test_one_skill_is_placed_on_the_roadmap_by_its_step_and_the_step_before():
+    out = run_action(ActionListSkills(), "ok and linear algebra?", "ask_skills", {"skill": "linear_algebra"})
+    assert "**Linear algebra & calculus** step of the roadmap (step 2 of 6, after Python fundamentals)" in out.text
+
+
+def test_an_unclear_question_naming_one_skill_gets_that_skill_not_the_whole_gap():
+    out = run_action(ActionDidYouMean(), "what's the ML service called on AWS?", "nlu_fallback",
+                     {"skill": "aws_sagemaker"})
+    assert out.text.startswith("**AWS (SageMaker)**") and "Still missing" not in out.text

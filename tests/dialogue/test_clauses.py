@@ -23,6 +23,8 @@ from bot.answering.clauses import IS_QUESTION, REQUEST, question_spans
      ["my question is how long till i land a job"]),
     ("wait i havent done supervised learning yet. i asked how long the whole thing takes",
      ["i asked how long the whole thing takes"]),
+    ("whats the next step on the roadmap for me n how long will the whole thing take",
+     ["whats the next step on the roadmap for me", "how long will the whole thing take"]),
 ])
 def test_each_question_of_a_message_is_its_own_span(text, questions):
     assert [text[a:b] for a, b in question_spans(text)] == questions
@@ -40,6 +42,7 @@ def test_a_message_with_one_question_or_none_is_left_whole(text):
     "I'm a nurse, could you tell me how long it takes",
     "I was wondering if a bootcamp is enough",
     "fine, do senior ml roles even come with equity",
+    "u skipped the how long part",
 ])
 def test_a_question_asked_politely_or_after_a_word_and_a_comma_is_a_question(text):
     assert IS_QUESTION.search(text) or REQUEST.search(text)

@@ -28,7 +28,8 @@ OPENING = re.compile(r"^\W*(?:(?:and|&|ok(?:ay)?|so|hmm+|cool|thanks)\W+)*(?:wha
 SELF = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|me|my|we|our|now|anymore|these days|moved|living|live|based|"
                   r"work|working)\b", re.IGNORECASE)
 OWN_QUESTION = re.compile(r"\b(?:how|what|why|when|which|who|where|do|does|did|is|are|can|could|should|would|will|"
-                          r"need|needs|pay|paid|salary|earn|long)\b", re.IGNORECASE)
+                          r"need|needs|pay|paid|salary|earn|long|demand|growth|outlook|market|hiring|skills?|phd|"
+                          r"degree|roadmap)\b", re.IGNORECASE)
 MAX_WORDS = 8
 WHY_INTENT = "ask_why"
 # "why 12-18 months tho, i already know most of it", "how come it's that long?"
