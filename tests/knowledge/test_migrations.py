@@ -41,7 +41,7 @@ def test_a_database_at_the_previous_revision_upgrades_and_loads(tmp_path):
     engine = get_engine(f"sqlite:///{tmp_path / 'v2.db'}")
     migrate.upgrade(engine, "0002")
     load(read_content(), engine)  # migrates to the newest revision first
-    assert [c.text[:9] for c in KnowledgeBase(engine).salary_estimate("mid").caveats] == ["The guide", "Early in "]
+    assert [c.text[:9] for c in KnowledgeBase(engine).salary_estimate("mid").caveats] == ["The guide", "Growth an"]
 
 
 def test_profiles_under_old_ids_are_renamed_to_their_channels_namespace(tmp_path, monkeypatch):

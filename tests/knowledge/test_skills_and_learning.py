@@ -38,7 +38,7 @@ def test_any_production_language_satisfies_the_one_of_group(kb, member):
 
     assert not {"java", "scala", "cpp"} & set(ids(gap.missing))
     assert [a.text for a in gap.alternatives] == [
-        "AWS (SageMaker), Google Cloud (Vertex AI), or Azure ML: most companies deploy models on cloud infrastructure."]
+        "AWS (SageMaker), Google Cloud (Vertex AI), or Azure ML. Most companies deploy models on cloud infrastructure."]
 
 
 @pytest.mark.parametrize("member", ["AWS", "gcp", "azure"])
