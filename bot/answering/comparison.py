@@ -168,13 +168,14 @@ def comparison(kb: KnowledgeBase, query: Query, profile: Optional[Profile] = Non
         return all_paths(kb, query)
     if not CUE.search(query.both_texts):
         return None
+    sides = []  # "a startup in SF or a bank in Charlotte?": the companies and the places
     for kind, compare in COMPARERS.items():
         pair = _two(query, kind, profile)
         if pair:
             level = query.first("level") or (profile.level if profile is not None else None)
             at_level = _at_level(kb, level, kind, pair) if level else ""
-            return compare(kb, pair) + at_level
-    return None
+            sides.append(compare(kb, pair) + at_level)
+    return "\n\n".join(sides) or None
 
 
 def _at_level(kb: KnowledgeBase, level: str, kind: str, pair: List[str]) -> str:

@@ -313,9 +313,13 @@ def years_mean(text: str) -> Optional[str]:
     match = YEARS.search(text)
     if not match:
         return None
-    start = max([0] + [m.end() for m in re.finditer(r"[.;!?\n]|,\s", text[:match.start()])])
+    breaks = [m.end() for m in re.finditer(r"[.;!?\n]|,\s", text[:match.start()])]
+    start = max([0, *breaks])
     end = min([len(text)] + [match.end() + m.start() for m in re.finditer(r"[.;!?\n]|,\s", text[match.end():])])
     clause = text[start:end]
+    if len(breaks) >= 1 and not (ML_CONTEXT.search(clause) or PROGRAMMING_CONTEXT.search(clause)) \
+            and text[start - 2:start] == ", ":  # "I'm an ML engineer, 3 yrs in": the years of the job just named
+        clause = text[max([0, *breaks[:-1]]):end]
     # "one year into my first ML job": time spent, not a goal
     goal_words = re.sub(r"\b\d{1,2}\s*\+?\s*(?:years?|yrs?)\s+into\b", " ", clause, flags=re.IGNORECASE)
     if ML_CONTEXT.search(clause) and not ML_AS_GOAL.search(goal_words):

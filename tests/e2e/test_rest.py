@@ -180,3 +180,23 @@ def test_is_that_a_problem_is_answered_about_what_the_message_just_said(bot_serv
     assert maths.startswith("**Mathematics**") and "don't need a PhD" in maths
     coding = chat.text("im a nurse with zero coding, is that a dealbreaker?")
     assert "new to coding" in coding and "2-3 years" in coding
+
+
+def test_a_choice_between_two_offers_compares_the_companies_and_the_places(bot_servers):
+    chat = Chat(bot_servers.rasa_url)
+    reply = chat.text("I'm an ML engineer, 3 yrs in, at a 20-person seed-stage startup in San Francisco. "
+                      "Got an offer from a big bank in Charlotte NC. Which typically pays more?")
+    assert "Mid-Level" in reply  # 3 years as an ML engineer
+    assert "+30-50%" in reply and "Charlotte" in reply
+    assert "early-stage startup" in reply and "established enterprise" in reply
+    assert "Research Scientist" not in reply
+
+
+def test_realistic_for_me_and_the_gap_to_an_ml_engineer_get_their_own_topics(bot_servers):
+    chat = Chat(bot_servers.rasa_url)
+    realistic = chat.text("hey, i'm a high school chemistry teacher in Columbus, Ohio. never written a line of "
+                          "code. is ML engineering even realistic for me?")
+    assert "2-3 years" in realistic and "$165K" not in realistic
+    gap = Chat(bot_servers.rasa_url).text("data analyst here in denver. i do SQL all day and some python. "
+                                          "whats the gap between me and an ML engineer?")
+    assert "Still missing" in gap and "Data Scientist" not in gap

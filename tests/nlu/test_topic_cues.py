@@ -53,6 +53,12 @@ def test_a_cues_file_entry_without_cues_is_refused_with_the_file_named(tmp_path)
     # a specific cue of another topic wins over a one-word cue of the classifier's
     ("what skills do i have according to you?", "ask_skills", "ask_profile"),
     ("would they hire me as a senior straight away?", "ask_job_hunting", "ask_career_levels"),
+    ("is ML engineering even realistic for me?", "ask_salary", "ask_time_to_ready"),
+    ("whats the gap between me and an ML engineer?", "nlu_fallback", "ask_skill_gap"),
+    ("how long does the whole roadmap take?", "ask_learning_path", "ask_time_to_ready"),
+    ("is remote work common for this role?", "nlu_fallback", "ask_salary"),
+    ("which learning step should I do next?", "nlu_fallback", "ask_next_step"),
+    ("and the pay gap?", "ask_skill_gap", "ask_salary"),
 ])
 def test_a_question_naming_its_topic_gets_it(topics, nlp, text, guessed, topic):
     assert cued_intent(topics, words(nlp, text), guessed, []) == topic
