@@ -16,11 +16,15 @@ WHERE_I_START = re.compile(
     r"\b(?:would|will|could|do|can)\s+i\s+(?:be\s+hired|start|come\s+in|get\s+hired|land|go\s+straight|jump\s+straight)"
     r"\b[^?.!]{0,30}\bas\b|\bwhere\s+(?:would|will|do)\s+i\s+(?:start|fit|come in)\b|"
     r"\bstart\s+(?:as\s+a\s+|at\s+)junior\b|\b(?:have|need)\s+to\s+start\s+(?:as|at|from)\b|"
+    r"\bi\s+(?:start|come in|begin|get hired|land)\s+(?:as|at)\b|"
     # "does my lead title count for anything in ml?"
     r"\b(?:count|carry over|transfer|translate)\b[^?.!]{0,25}\b(?:in|for|to|into) (?:ml|machine learning)\b",
     re.IGNORECASE)
 
 
+# "the typical career progression, from entry level upward": every level, not the one named
+WHOLE_LADDER = re.compile(r"\b(?:progression|ladder|trajectory|upward|upwards|from \w+(?: \w+)? (?:up|on|onward))\b",
+                          re.IGNORECASE)
 # "how many years at that level?": the level the last answer named; "at my level": the user's.
 THAT_LEVEL = re.compile(r"\b(?:that|this) level\b|\bat that\b", re.IGNORECASE)
 MY_LEVEL = re.compile(r"\b(?:my|this) level\b|\bfirst (?:couple of |few )?years?\b|\bfocus on\b", re.IGNORECASE)
@@ -59,14 +63,17 @@ class ActionCareerLevels(KnowledgeAction):
             asked = nxt.id if nxt else asked
         if asked is None and profile.level and MY_LEVEL.search(query.text):  # "what should I focus on at my level?"
             asked = profile.level
+        if WHOLE_LADDER.search(query.text) and not start:  # "the progression from entry level upward"
+            asked = None
         if start and asked:
             level = kb.career_level(asked)
             if not isinstance(level, Unknown) and level.position > 1:
                 return Reply(f"{start}\n\n**{level.name}** is {level_years(level)} of ML experience in the guide: "
                              f"{join_words(level.scope).lower()}.")
-        if start:
+        if start:  # "and what would that pay?" is then the first level's pay
             junior = levels[0]
-            return Reply(start, [entity_button(f"{junior.name.split()[0]} salary", "ask_salary", level=junior.id)])
+            return Reply(start, [entity_button(f"{junior.name.split()[0]} salary", "ask_salary", level=junior.id)],
+                         context={"level": [junior.id]})
         if asked:
             level = kb.career_level(asked)
             if isinstance(level, Unknown):

@@ -35,7 +35,8 @@ class ActionExplainPrevious(KnowledgeAction):
         if not previous:
             return Reply(NOTHING_BEFORE)
         chosen_by = action_registry().get(previous)
-        if CHOOSES.search(query.text) and RANKS_BY.search(query.text) and isinstance(chosen_by, KnowledgeAction):
+        if (CHOOSES.search(query.text) and RANKS_BY.search(query.text) and isinstance(chosen_by, KnowledgeAction)
+                and previous != self.name()):
             # "which one is cheaper?" after the paths: a choice among what the answer listed, not a why
             reply = chosen_by.answer_of_its_kind(profile, query.continuing())
             return reply or chosen_by.answer(kb, profile, query.continuing())

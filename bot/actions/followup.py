@@ -19,7 +19,7 @@ from bot.answering.action_base import (
     reply_digest,
     send,
 )
-from bot.answering.clauses import IS_QUESTION
+from bot.answering.clauses import IS_QUESTION, SELF
 from bot.answering.query import Profile, Query
 from bot.answering.questions import asked_questions
 from bot.answering.routing import follow_up_action, next_in_sequence
@@ -133,6 +133,8 @@ def answers_the_pending_question(tracker: Tracker) -> bool:
     return any(e.get("entity") == entity_kind(slot) for e in message.get("entities") or [])
 
 
+BARE_ANSWER_WORDS = 3
+FINISHED_WORDS = re.compile(r"\b(?:done|did|finished|completed|through|covered|took)\b", re.IGNORECASE)
 # "none really, I know python but not pandas": no step finished (the skills are another matter).
 NONE_DONE = re.compile(r"^\W*(?:none|nothing|not (?:a single )?one|no steps?|zero|not yet|"
                        r"haven'?t (?:done|finished))\b", re.IGNORECASE)
@@ -155,6 +157,9 @@ def answer_in_words(slot: Optional[str], query: Query) -> Optional[str]:
             found = kb.resolve(entity_kind(slot), " ".join(words[i:i + size]))
             if found:
                 return found
-    if entity_kind(slot) == "learning_step":  # "linear algebra" for "which step have you finished?"
-        return None if NONE_DONE.match(query.text) else step_teaching(kb, query.first("skill"))
+    if entity_kind(slot) == "learning_step":  # "did linear algebra" for "which step have you finished?"
+        # "did linear algebra", or just "linear algebra"; "I know Scala" finishes no step
+        bare = len(query.text.split()) <= BARE_ANSWER_WORDS and not SELF.search(query.text)
+        said_done = (FINISHED_WORDS.search(query.text) or bare) and not NONE_DONE.match(query.text)
+        return step_teaching(kb, query.first("skill")) if said_done else None
     return None

@@ -1,8 +1,10 @@
 """The learning sequence: the whole roadmap, where to start, and what comes next."""
 import re
+from dataclasses import replace
 from typing import Any, Dict, List, Optional
 
 from bot.answering.action_base import KnowledgeAction, Reply
+from bot.answering.comparison import all_paths
 from bot.answering.query import Profile, Query
 from bot.answering.replies import inform_button, intent_button, join_words, lower_first, since_background
 from knowledge import KnowledgeBase
@@ -26,6 +28,9 @@ class ActionLearningPath(KnowledgeAction):
         return "action_learning_path"
 
     def answer(self, kb: KnowledgeBase, profile: Profile, query: Query) -> Reply:
+        cheapest_or_fastest = all_paths(kb, query)
+        if cheapest_or_fastest:  # "whats the cheapest way to learn this stuff": the paths, by cost
+            return Reply(cheapest_or_fastest, [intent_button("Whole roadmap", "ask_learning_path")])
         plan = plan_for(kb, profile)
         done = {s.id for s in plan.done}
         lines = [f"{s.position}. **{s.name}**{' ✓ done' if s.id in done else ''}: {s.summary}" for s in plan.steps]
@@ -92,8 +97,14 @@ class ActionNextStep(KnowledgeAction):
         in_message = any(st.kind == "learning_step" for st in query.said)  # not carried from the last answer
         if named and in_message and IS_IT_NEXT.search(query.text) and not DONE.search(query.understood):
             return is_it_next(kb, profile, named)
-        asked_step = (named or step_of_skill_after(kb, query) or query.previous_entity("learning_step"))
         slots: Dict[str, Any] = {}
+        said_done = [s for s in query.about_user("learning_step") if s not in profile.steps_done]
+        if len(said_done) >= 2 and DONE.search(query.understood):
+            # "done python basics, linear algebra and supervised learning. what comes next?": theirs, not "after X"
+            profile = replace(profile, steps_done=[*profile.steps_done, *said_done])
+            slots["steps_done"] = profile.steps_done
+            named = None
+        asked_step = (named or step_of_skill_after(kb, query) or query.previous_entity("learning_step"))
         if asked_step:
             # Skip what the user has already done beyond the step they named. Asking what comes
             # after a step does not mean it is done: it is noted only when the user says so.
@@ -122,7 +133,7 @@ class ActionNextStep(KnowledgeAction):
         lead = f"After {after} comes" if after else "Your next step is"
         done = f"({done_so_far(plan, profile)}.)" if profile.steps_done else ""
         reply = describe_step(kb, profile, step, len(plan.steps), lead, done)
-        reply.slots = slots
+        reply.slots = {**slots, **reply.slots}
         return reply
 
 

@@ -236,7 +236,10 @@ def the_last_two(query: Query) -> Optional[Query]:
 POINTS_AT_NAMED = re.compile(r"\b(?:which (?:one|of (?:them|those|these|the two))|either (?:one|of them)|"
                              r"the two|both of them|between them)\b|"
                              # "Which typically pays more?", "which would pay better?"
-                             r"^\W*which\s+(?:\w+\s+)?(?:pays?|is|would|will|gets?|offers?|makes?)\b",
+                             r"^\W*which\s+(?:\w+\s+)?(?:pays?|is|would|will|gets?|offers?|makes?)\b|"
+                             # "How do they differ on pay?"
+                             r"\b(?:do|does|would|will|did)\s+(?:they|those|these|the two)\s+"
+                             r"(?:differ|compare|stack up)\b",
                              re.IGNORECASE)
 # What a question that names nothing takes from the other questions of its message.
 SIBLING_KINDS = (*CARRIED_KINDS, "company_type", "location")

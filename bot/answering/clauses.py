@@ -13,9 +13,14 @@ QUESTION_START = (r"how|what|what's|whats|which|when|where|why|who|should|shall|
 # A colon ends one too when a question follows it: "two things: what ... and how ...".
 SENTENCE = re.compile(rf"(?:[^.?!;:\n]|:(?!\s*(?:{QUESTION_START})\b))+[.?!;:\n]*", re.IGNORECASE)
 # A break before a second question inside a sentence: ", and how ...", " and what ...", ", is it ..."
-INNER_BREAK = re.compile(rf"(?:,\s*(?:and\s+|but\s+|so\s+|also\s+)?|\s+(?:and|also|plus|n|&)\s+(?:also\s+)?)"
+# (an auxiliary starts a question only with a subject after it: "and can write some sql" tells, it asks nothing)
+WH_START = r"how|what|what's|whats|which|when|where|why|who|wat|wht|wut|wich|whic|hw|tell me|explain|compare"
+AUX_WITH_SUBJECT = (r"(?:should|shall|do|does|did|is|are|am|can|could|will|would|must|need|any)\s+"
+                    r"(?!(?:write|code|program|build|use|read|work|make|speak|handle|manage|lead|run|teach|get|take|"
+                    r"learn|do|see|help|deploy|train)\b)\w+")
+INNER_BREAK = re.compile(rf"(?:,\s*(?:and\s+|but\s+|so\s+|also\s+)?|\s+(?:and|also|plus|n|&|so)\s+(?:also\s+)?)"
                          rf"(?:(?:roughly|approximately|realistically|honestly|generally|typically|usually|then|"
-                         rf"just|maybe|overall)\s+)?(?=(?:{QUESTION_START})\b)", re.IGNORECASE)
+                         rf"just|maybe|overall)\s+)?(?=(?:{WH_START}|{AUX_WITH_SUBJECT})\b)", re.IGNORECASE)
 IS_QUESTION = re.compile(rf"^\W*(?:(?:so|ok|okay|and|but|well|hmm+|right|alright|then|like|um+|uh+|nice|cool|great|"
                          rf"thanks|thx|ty|perfect|awesome|sure|yes|yeah|yep|got it|makes sense|interesting|ngl|tbh|"
                          rf"honestly|lol|yo|hey|hi|btw|idk|quick question|fine|k|oh|ah|wait|also|anyway|now|sorry|"
@@ -44,25 +49,34 @@ REQUEST = re.compile(r"^\W*(?:please\s+|pls\s+|kindly\s+|can you\s+|could you\s+
                      r"\b(?:u|you) (?:skipped|missed|forgot|ignored|didn'?t answer|did not answer|left out)\b",
                      re.IGNORECASE)
 # A question about what the message has just said: "is that a problem?", "does that matter?"
-POINTS_BACK = re.compile(r"^\W*(?:(?:but|and|so|ok(?:ay)?|also)\W+)*(?:is|will|would|does|do|could|can|isn'?t)\s+"
+POINTS_BACK = re.compile(r"^\W*(?:(?:but|and|so|ok(?:ay)?|also)\W+)*(?:what(?:'?s| is| would be| will be)\s+"
+                         r"(?:different|the difference(?!\s+between)|changes?)\b|"
+                         r"(?:is|will|would|does|do|could|can|isn'?t)\s+"
                          r"(?:that|this|it|this stuff|that stuff)\s+(?:be\s+|going to be\s+|gonna be\s+)?"
                          r"(?:a\s+|an\s+)?"
                          r"(?:problem|issue|bad|ok|okay|fine|enough|matter|hurt|dealbreaker|deal breaker|"
                          r"hold me back|count|help|a big deal|big deal|disadvantage|red flag|change things|"
-                         r"change anything|change much|make a difference|make any difference)\b", re.IGNORECASE)
+                         r"change anything|change much|make a difference|make any difference)\b)", re.IGNORECASE)
 # The user speaking about themselves: "I", "my", "jr mle here", or a statement that starts
 # with what they did ("just relocated to new york", "step update: linear algebra done").
 SELF = re.compile(r"\b(?:i(?!\s+(?:mean|meant|guess|think|suppose|wonder)\b)|i'm|im|i've|ive|i'd|me|my|my own|"
                   r"myself)\b|\b\w+ here\b|"
                   r"^\W*(?:\w+(?: \w+)?:\s*)?(?:(?:just|actually|also|now|recently|finally)\s+)*"
-                  r"(?:moved|relocated|living|based|working|promoted|finished|done|did|started|switched|joined|"
+                  r"(?:moved|moving|relocated|relocating|living|based|working|promoted|finished|done|did|started|"
+                  r"switched|joined|"
                   r"know|learned|learnt)\b|\b(?:done|finished|completed)\W*$", re.IGNORECASE)
+
+
+# At most this many words before a break are an opening ("hey so", "ok so"), not a clause of their own.
+OPENING_WORDS = 2
 
 
 def _pieces(text: str, start: int, end: int) -> List[Tuple[int, int]]:
     pieces: List[Tuple[int, int]] = []
     at = start
     for m in INNER_BREAK.finditer(text, start, end):
+        if 0 < len(text[start:m.start()].split()) <= OPENING_WORDS:  # "hey so what does ...": one question
+            continue
         pieces.append((at, m.start()))
         at = m.end()
     return [*pieces, (at, end)]

@@ -6,6 +6,8 @@ from typing import Any, Callable, Collection, Dict, List, Optional, Tuple
 from rasa_sdk import Tracker
 
 from bot.answering.clauses import IS_QUESTION, REQUEST
+from bot.answering.other_skills import ENTITY as OTHER_SKILL
+from bot.answering.other_skills import any_programming
 from bot.answering.questions import QUESTION_ENTITY
 from bot.answering.statements import (
     ASKED,
@@ -155,6 +157,9 @@ class Query:
         """What the message says of someone else ("he's an accountant in Boston, no real
         programming"), as a profile, for a question about them; None when it says nothing."""
         theirs = [s for s in self.said if s.stance == SOMEONE_ELSE and s.kind in PROFILE_SLOTS]
+        their_skills = [s.value for s in self.said if s.stance == SOMEONE_ELSE and s.kind == OTHER_SKILL]
+        if any_programming(their_skills) and not any(s.kind == "background" for s in theirs):
+            theirs.append(Statement("background", "programmer", SOMEONE_ELSE))  # "my husband codes in C#"
         if not theirs:
             return None
         profile = Profile(asked=[*PROFILE_SLOTS, *LIST_SLOTS])  # the bot asks the user nothing about them

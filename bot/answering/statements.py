@@ -336,6 +336,7 @@ JOB_WORD = (r"(?:developer|dev|engineer|programmer|analyst|scientist|researcher|
             r"assistant|grad|graduate)")
 STATED_JOB = re.compile(
     rf"(?:\b(?:i'?m|i am|im|i work as|i'?m working as|working as|i'?m currently|i currently work as|"
+    rf"i (?:lead|manage|run|joined|started|serve)\b[^.,;?!]{{0,25}}?\bas|"
     rf"(?:i work|working|i'?m)\b[^.,;?!]{{0,30}}?\bas)\s+(?:currently\s+|now\s+|still\s+)?(?:a|an)\s+|"
     rf"^\W*(?:hi|hey|hello)?\W*)"
     rf"(?P<job>(?:[a-z+#-]+\s+){{0,3}}?{JOB_WORD}s?)\b(?P<here>\s+(?:here|at|in|with|for)\b)?",

@@ -21,7 +21,8 @@ from bot.answering.statements import retracted_fields
 QUESTION_ENTITY = "question"
 EXTRACTOR = "careerbot_clauses"
 # Entities a user tells about themselves, and intents a self-description never overrides.
-PROFILE_KINDS = {"background", "level", "location", "company_type", "specialization", "skill", "learning_step"}
+PROFILE_KINDS = {"background", "level", "location", "company_type", "specialization", "skill", "learning_step",
+                 "other_skill"}
 KEEP_INTENTS = {"inform", "forget_me", "ask_profile", "affirm", "deny", "not_covered", "other_language"}
 FALLBACK = "nlu_fallback"
 SURE = 0.95

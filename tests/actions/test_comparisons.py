@@ -95,3 +95,10 @@ def test_which_one_is_cheaper_after_the_list_of_paths_chooses_among_them():
     paths = run_action(ActionEducationPaths(), "what are the education options", "ask_education")
     out = run_action(ActionExplainPrevious(), "which one is cheaper tho?", "ask_why", slots=slots_after(paths))
     assert out.text.startswith("**Self-study + certificates** is the one the guide calls lower cost")
+
+
+def test_which_one_is_better_after_an_explanation_explains_and_does_not_loop():
+    paths = run_action(ActionEducationPaths(), "what are the education options", "ask_education")
+    why = run_action(ActionExplainPrevious(), "why?", "ask_why", slots=slots_after(paths))
+    out = run_action(ActionExplainPrevious(), "which one is better?", "ask_why", slots=slots_after(why))
+    assert out.text and "sorry" not in out.text.lower()

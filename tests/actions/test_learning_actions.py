@@ -83,3 +83,17 @@ def test_is_a_step_next_is_answered_yes_or_with_the_users_actual_next_step():
     no = run_action(ActionNextStep(), "is deep learning next?", "ask_next_step", {"learning_step": "deep_learning"},
                     slots=slots)
     assert no.text.startswith("Not quite: **Deep learning** is step 4, and your next step is **Supervised learning**")
+
+
+def test_steps_named_as_done_in_the_question_are_the_users_not_a_step_to_go_on_from():
+    text = "self taught so far - done python basics, linear algebra + calculus and supervised learning. what next?"
+    out = run_action(ActionNextStep(), text, "ask_next_step",
+                     {"learning_step": ["python_fundamentals", "supervised_learning"]})
+    assert out.text.startswith("Your next step is **Deep learning**")
+    assert set(out.slot("steps_done")) == {"python_fundamentals", "supervised_learning"}
+
+
+def test_the_cheapest_way_to_learn_is_a_choice_of_path():
+    out = run_action(ActionLearningPath(), "ngl im kinda broke rn, whats the cheapest way to learn this stuff",
+                     "ask_learning_path")
+    assert out.text.startswith("**Self-study + certificates** is the one the guide calls lower cost")

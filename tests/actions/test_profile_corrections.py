@@ -649,3 +649,15 @@ def test_a_step_typed_as_the_answer_to_which_step_is_done_is_noted_whatever_it_w
         "learning_step__linear_algebra_&_calculus": "linear_algebra_calculus"}), slots=slots_after(asked))
     assert out.slot("steps_done") == ["linear_algebra_calculus"]
     assert "Your next step is **Supervised learning**" in out.text
+
+
+def test_i_know_a_skill_after_which_step_is_done_finishes_no_step():
+    asked = run_action(ActionNextStep(), "what's my next step", "ask_next_step")
+    out = update("I know Scala", slots=slots_after(asked), skill__Scala="scala")
+    assert not out.slot("steps_done")
+
+
+def test_a_job_held_as_something_is_the_users_work():
+    out = update("I lead a team as a senior data analyst", level__senior="senior")
+    assert out.slot("occupation") == "senior data analyst" and not out.sets("level")
+

@@ -5,7 +5,7 @@ from bot.actions.faq import ActionPhd, ActionSpecialize
 from bot.actions.outlook import ActionAiThreat, ActionJobGrowth
 from bot.actions.portfolio import ActionPortfolio
 from bot.actions.salary import ActionSalary
-from tests.actions.conftest import run_action
+from tests.actions.conftest import run_action, slots_after
 
 
 def test_career_levels_list_every_level_with_years():
@@ -112,3 +112,16 @@ def test_demand_outside_the_us_is_said_to_be_outside_the_guides_figures():
                      {"location": "europe"})
     assert out.text.startswith("The guide I'm built from doesn't say anything about demand in Europe")
     assert "+40%" in out.text
+
+
+def test_the_progression_from_entry_level_upward_is_the_whole_ladder():
+    out = run_action(ActionCareerLevels(), "Would you kindly describe the typical career progression for a machine "
+                     "learning engineer, from entry level upward?", "ask_career_levels", {"level": "junior"})
+    assert "Senior ML Engineer" in out.text and "Staff/Principal" in out.text
+
+
+def test_what_that_pays_after_where_a_newcomer_starts_is_the_first_levels_pay():
+    start = run_action(ActionCareerLevels(), "if i switched to ml engineering what level would i likely come in at?",
+                       "ask_career_levels", slots={"background": "programmer"})
+    pay = run_action(ActionSalary(), "and what would that pay?", "ask_salary", slots=slots_after(start))
+    assert "Junior ML Engineer" in pay.text and "$120K-$140K" in pay.text

@@ -51,3 +51,9 @@ def test_a_question_asked_politely_or_after_a_word_and_a_comma_is_a_question(tex
 @pytest.mark.parametrize("text", ["I know python, sql and pandas", "Seattle, Austin and Denver are on my list"])
 def test_a_list_with_commas_is_not_a_question(text):
     assert not (IS_QUESTION.search(text) or REQUEST.search(text))
+
+
+def test_an_auxiliary_without_a_subject_tells_and_so_before_a_question_opens_it():
+    text = ("im 34, in accounting, excel wizard and can write some basic sql queries but thats about it. "
+            "i want to move into ml eng so whats the very first thing i should study")
+    assert [text[a:b] for a, b in question_spans(text)] == ["whats the very first thing i should study"]

@@ -200,3 +200,11 @@ def test_realistic_for_me_and_the_gap_to_an_ml_engineer_get_their_own_topics(bot
     gap = Chat(bot_servers.rasa_url).text("data analyst here in denver. i do SQL all day and some python. "
                                           "whats the gap between me and an ML engineer?")
     assert "Still missing" in gap and "Data Scientist" not in gap
+
+
+def test_someone_elses_language_makes_them_a_programmer_for_a_question_about_them(bot_servers):
+    chat = Chat(bot_servers.rasa_url)
+    chat.text("I'm a nurse in Denver with no programming background. How long to become an ML engineer?")
+    them = chat.text("my husband already codes in C#, how long would it be for him?")
+    assert "About them" in them and "12-18 months" in them
+    assert "C#" not in chat.text("what do you know about me?")

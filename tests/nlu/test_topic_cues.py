@@ -59,6 +59,8 @@ def test_a_cues_file_entry_without_cues_is_refused_with_the_file_named(tmp_path)
     ("is remote work common for this role?", "nlu_fallback", "ask_salary"),
     ("which learning step should I do next?", "nlu_fallback", "ask_next_step"),
     ("and the pay gap?", "ask_skill_gap", "ask_salary"),
+    ("what would my first ml engineer job likely pay?", "ask_job_hunting", "ask_salary"),
+    ("which schools are good for ML", "ask_education", "ask_programs"),
 ])
 def test_a_question_naming_its_topic_gets_it(topics, nlp, text, guessed, topic):
     assert cued_intent(topics, words(nlp, text), guessed, []) == topic

@@ -55,6 +55,8 @@ class Topic:
     answered_by: frozenset
     # A cue of SPECIFIC_CUE_WORDS or more of this topic wins even over the classifier's cued topic.
     wins_when_specific: bool = False
+    # Last words of a question that name this topic whatever else it names: "... likely pay?"
+    ends_with: frozenset = frozenset()
 
 
 def load_topics(path: Path, lemmatize) -> List[Topic]:
@@ -69,7 +71,8 @@ def load_topics(path: Path, lemmatize) -> List[Topic]:
             return tuple(lemmatize(str(p)) for p in entry.get(key) or [])
 
         topics.append(Topic(entry["intent"], phrases("cues"), phrases("unless"),
-                            frozenset(entry.get("answered_by") or []), bool(entry.get("wins_when_specific"))))
+                            frozenset(entry.get("answered_by") or []), bool(entry.get("wins_when_specific")),
+                            frozenset(str(w).lower() for w in entry.get("ends_with") or [])))
     return topics
 
 
@@ -97,10 +100,17 @@ def longest_cue(topic: Topic, words: Sequence[Word]) -> int:
 def cued_intent(topics: Sequence[Topic], words: Sequence[Word], intent: Optional[str],
                 ranking: Sequence[Dict[str, Any]]) -> Optional[str]:
     """The topic the question names instead of `intent`, or None when `intent` stands."""
+    by_intent = {t.intent: t for t in topics}
+    last = words[-1] if words else frozenset()
+    ending = next((t for t in topics if last & t.ends_with), None)
     cued = cued_intents(topics, words)
+    # "what would my first ml engineer job likely pay?": pay, unless the classifier's topic is named
+    # too and its answer gives pay ("what are the career levels and what does each one pay?")
+    own = by_intent.get(intent or "")
+    if ending is not None and not (intent in cued and own is not None and ending.intent in own.answered_by):
+        return None if intent == ending.intent or intent in ending.answered_by else ending.intent
     if not cued:
         return None
-    by_intent = {t.intent: t for t in topics}
     if intent in cued:
         own = longest_cue(by_intent[intent], words)
         specific = [c for c in cued if by_intent[c].wins_when_specific and intent not in by_intent[c].answered_by
