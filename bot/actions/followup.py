@@ -134,7 +134,9 @@ def answers_the_pending_question(tracker: Tracker) -> bool:
 
 
 BARE_ANSWER_WORDS = 3
-FINISHED_WORDS = re.compile(r"\b(?:done|did|finished|completed|through|covered|took)\b", re.IGNORECASE)
+# "done python and the maths", "took calc 1-3": steps finished (not "I know python")
+FINISHED = re.compile(r"\b(?:done|did|finished|finish|completed|complete|through|covered|took|taken)\b",
+                      re.IGNORECASE)
 # "none really, I know python but not pandas": no step finished (the skills are another matter).
 NONE_DONE = re.compile(r"^\W*(?:none|nothing|not (?:a single )?one|no steps?|zero|not yet|"
                        r"haven'?t (?:done|finished))\b", re.IGNORECASE)
@@ -160,6 +162,6 @@ def answer_in_words(slot: Optional[str], query: Query) -> Optional[str]:
     if entity_kind(slot) == "learning_step":  # "did linear algebra" for "which step have you finished?"
         # "did linear algebra", or just "linear algebra"; "I know Scala" finishes no step
         bare = len(query.text.split()) <= BARE_ANSWER_WORDS and not SELF.search(query.text)
-        said_done = (FINISHED_WORDS.search(query.text) or bare) and not NONE_DONE.match(query.text)
+        said_done = (FINISHED.search(query.text) or bare) and not NONE_DONE.match(query.text)
         return step_teaching(kb, query.first("skill")) if said_done else None
     return None

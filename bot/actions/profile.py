@@ -9,7 +9,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.actions.followup import NONE_DONE, ActionFollowUp, answer_in_words
+from bot.actions.followup import FINISHED, NONE_DONE, ActionFollowUp, answer_in_words
 from bot.actions.skills import LANGUAGES
 from bot.answering.action_base import (
     KnowledgeAction,
@@ -49,9 +49,6 @@ from knowledge.results import Unknown
 
 logger = logging.getLogger(__name__)
 
-# "done python and the maths", "finished linear algebra": steps finished (not "I know python")
-FINISHED = re.compile(r"\b(?:done|did|finished|finish|completed|complete|through|covered|took|taken)\b",
-                      re.IGNORECASE)
 # "what would you say my ML level is?", "which level am I?"
 ASKS_MY_LEVEL = re.compile(r"\bmy (?:ml |current |career )?level\b|\blevel (?:am i|would i be|do you have me)\b",
                            re.IGNORECASE)

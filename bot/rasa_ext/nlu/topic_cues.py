@@ -106,8 +106,9 @@ def cued_intent(topics: Sequence[Topic], words: Sequence[Word], intent: Optional
     cued = cued_intents(topics, words)
     # "what would my first ml engineer job likely pay?": pay, unless the classifier's topic is named
     # too and its answer gives pay ("what are the career levels and what does each one pay?")
-    own = by_intent.get(intent or "")
-    if ending is not None and not (intent in cued and own is not None and ending.intent in own.answered_by):
+    classified = by_intent.get(intent or "")
+    if ending is not None and not (intent in cued and classified is not None
+                                   and ending.intent in classified.answered_by):
         return None if intent == ending.intent or intent in ending.answered_by else ending.intent
     if not cued:
         return None
