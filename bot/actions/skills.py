@@ -51,15 +51,17 @@ class ActionListSkills(KnowledgeAction):
         category = query.first("skill_category")
         step = query.first("learning_step")
         skill = query.first("skill")
+        others = query.entities.get(OTHER_SKILL)
         if category:
             cat = kb.skill_category(category)
             if isinstance(cat, Unknown):
                 return Reply(f"The skill areas I know are: {join_words(cat.known)}.", buttons)
             lines = [f"{_mark(k, known)} (learned in: {k.learning_step_name})" for k in cat.skills]
-            return Reply(f"**{cat.name}**: {cat.summary}\n{bullets(lines)}", buttons)
+            text = f"**{cat.name}**: {cat.summary}\n{bullets(lines)}"
+            # "does kotlin count for the production languages thing?"
+            return Reply(f"{not_in_the_guide(kb, others)}\n\n{text}" if others else text, buttons)
         if skill and not step:
             return Reply(one_skill(kb, skill, known), buttons)
-        others = query.entities.get(OTHER_SKILL)
         if others and not step:  # "is C# useful for ML?"
             return Reply(not_in_the_guide(kb, others), buttons)
         if step:

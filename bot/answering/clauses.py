@@ -46,7 +46,9 @@ REQUEST = re.compile(r"^\W*(?:please\s+|pls\s+|kindly\s+|can you\s+|could you\s+
                      # asked again: "i asked how long the whole thing takes", "my question was ..."
                      r"\bi (?:asked|was asking|am asking|'m asking|meant to ask)\b|\bmy question (?:was|is)\b|"
                      # "u skipped the how long part", "you didn't answer the pay question"
-                     r"\b(?:u|you) (?:skipped|missed|forgot|ignored|didn'?t answer|did not answer|left out)\b",
+                     r"\b(?:u|you) (?:skipped|missed|forgot|ignored|didn'?t answer|did not answer|left out)\b|"
+                     # "no, redo the salary for seattle" (not "i rushed it and want to redo it")
+                     r"^\W*(?:(?:no|ok|okay|pls|please|can you|could you)\W+)*(?:redo|recalculate|recompute|rerun)\b",
                      re.IGNORECASE)
 # A question about what the message has just said: "is that a problem?", "does that matter?"
 POINTS_BACK = re.compile(r"^\W*(?:(?:but|and|so|ok(?:ay)?|also)\W+)*(?:what(?:'?s| is| would be| will be)\s+"
@@ -57,6 +59,10 @@ POINTS_BACK = re.compile(r"^\W*(?:(?:but|and|so|ok(?:ay)?|also)\W+)*(?:what(?:'?
                          r"(?:problem|issue|bad|ok|okay|fine|enough|matter|hurt|dealbreaker|deal breaker|"
                          r"hold me back|count|help|a big deal|big deal|disadvantage|red flag|change things|"
                          r"change anything|change much|make a difference|make any difference)\b)", re.IGNORECASE)
+# The last answer asked for again, with what the message just changed: "redo that?", "do it again"
+REDO = re.compile(r"^\W*(?:(?:so|ok|okay|now|then|pls|please|can you|could you)\W+)*(?:(?:redo|recalculate|recompute|"
+                  r"rerun|update|refresh)\s+(?:that|it|this|the (?:numbers?|figures?|estimate|answer))|(?:do|run) "
+                  r"(?:that|it) again)\b", re.IGNORECASE)
 # The user speaking about themselves: "I", "my", "jr mle here", or a statement that starts
 # with what they did ("just relocated to new york", "step update: linear algebra done").
 SELF = re.compile(r"\b(?:i(?!\s+(?:mean|meant|guess|think|suppose|wonder)\b)|i'm|im|i've|ive|i'd|me|my|my own|"

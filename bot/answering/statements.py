@@ -38,7 +38,7 @@ CLAUSE_BREAK = re.compile(r"[.;!?\n]+|,?\s+\b(?:but|although|though|however|wher
                           # "actually I'm in Denver" starts anew; in "I don't actually know SQL" it is the denial's
                           r"|(?<!n't)(?<!not)(?<!never)(?<!dont)(?<!didnt)(?<!havent),?\s+\bactually\b"
                           r"|,\s*(?=(?:not|i|i'm|im|i've|ive|i'd|now|and now|put|set|make|change|use|it'?s|only|"
-                          r"just)\b)"
+                          r"just|switched|moved|started|joined|became|went)\b)"
                           r"|\bi meant\b"
                           r"|\b(?:scratch|forget|ignore|disregard|strike|cancel)\s+(?:that|this)\s*[,;:.!-]"
                           r"|\bnever ?mind\s*[,;:.!-]",
@@ -52,7 +52,8 @@ DENIAL = re.compile(
 OTHER_PERSON = re.compile(
     r"\b(?:my|our|his|her|their)\s+(?:partner|husband|wife|spouse|boyfriend|girlfriend|friend|brother|sister|"
     r"mom|mum|mother|dad|father|son|daughter|kid|cousin|colleague|coworker|co-worker|boss|manager|team|teammate|"
-    r"roommate|flatmate|neighbou?r|uncle|aunt|classmate|mentor|principal|teacher|professor|advisor|supervisor)s?\b|"
+    r"roommate|flatmate|neighbou?r|uncle|aunt|classmate|mentor|principal|teacher|professor|prof|advisor|supervisor|"
+    r"recruiter|coach|lecturer|tutor)s?\b|"
     r"\b(?:he|she|they)(?:'s|'re|\s+(?:is|are|was|were|knows?|works?|writes?|codes?|programs?|lives?|uses?|does|"
     r"doesn'?t|don'?t|did|didn'?t|isn'?t|can'?t|never|has|had|have|studies|study|studying|learns?|learning|wants?|"
     r"already|also|just|only|really|moved|got))\b",
@@ -72,7 +73,9 @@ RETRACTED_AFTER = re.compile(
     r"wife|boyfriend|girlfriend|friend|brother|sister|mom|mum|dad|son|daughter|spouse)\b|(?:him|her|them)\b)|"
     r"\W*,?\s*(?:that'?s\s+)?(?:him|her|them)?\W*\s*not me\b|"
     # "the junior thing was about my son"
-    r"[^.;!?]{0,15}?\b(?:was|is|were)\s+(?:about|for)\s+(?:him|her|them|my\s+\w+)\b", re.IGNORECASE)
+    r"[^.;!?]{0,15}?\b(?:was|is|were)\s+(?:about|for)\s+(?:him|her|them|my\s+\w+)\b|"
+    # "mark linear algebra & calculus as not done"
+    r"\W*(?:as\s+)?(?:not\s+(?:done|finished|completed?)|undone|incomplete|unfinished)\b", re.IGNORECASE)
 # The user back in the clause after someone else: "my partner knows SQL and I know Python".
 FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|me|my|myself)\b", re.IGNORECASE)
 FROM_BEFORE = re.compile(r"\b(?:from|used to|previously|formerly|before)\s*$", re.IGNORECASE)
@@ -95,7 +98,9 @@ HYPOTHETICAL = re.compile(
     r"(?:i'?m|i am) (?:still |currently |now )?(?:learning|studying)|(?:course|class|classes|courses) (?:on|in)|"
     r"eyeing|eye on|looking at|targeting|want to join|get to|make it to|"
     # what the user believes or is told, not what holds: "I thought only python", "she says I should start with SQL"
-    r"i thought|i assumed|i heard|i was told|i read|should (?:i )?(?:start|begin)|start with|begin with)\b",
+    r"i thought|i assumed|i heard|i was told|i read|should (?:i )?(?:start|begin)|start with|begin with|"
+    # "3 offers: a well-funded startup, Amazon and an enterprise": options, not where the user works
+    r"offers?|options?|choosing between|deciding between|torn between)\b",
     re.IGNORECASE)
 # "if I already code in JavaScript": a fact about the user, not a hypothetical.
 ALREADY = re.compile(r"\bif i (?:already|currently)\b", re.IGNORECASE)

@@ -13,10 +13,11 @@ from rasa.core.channels.channel import UserMessage
 from rasa.core.processor import MessageProcessor
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.answering.clauses import POINTS_BACK, SELF, question_spans, statement_part
+from bot.answering.clauses import POINTS_BACK, REDO, SELF, question_spans, statement_part
 from bot.answering.intent_actions import action_for_intent
 from bot.answering.routing import answer_for, answer_uses, topic_kinds
 from bot.answering.statements import retracted_fields
+from bot.rasa_ext.nlu.follow_up_shape import FOLLOW_UP_INTENT
 
 QUESTION_ENTITY = "question"
 EXTRACTOR = "careerbot_clauses"
@@ -68,6 +69,8 @@ async def _parse_each_question(self: MessageProcessor, message: UserMessage,
         pointed_at = statement_topic(told) if POINTS_BACK.match(text[start:end]) else None
         if pointed_at:  # "i don't know much math, last did calculus in college. is that a problem?": what it said
             intent = {"name": pointed_at, "confidence": intent.get("confidence")}
+        elif REDO.match(text[start:end]):  # "i relocated to new york. redo that?": the last answer, for New York
+            intent = {"name": FOLLOW_UP_INTENT, "confidence": intent.get("confidence")}
         if intent.get("name") and intent["name"] not in NOT_QUESTIONS:
             question = {"entity": QUESTION_ENTITY, "value": intent["name"], "start": start, "end": end,
                         "confidence_entity": intent.get("confidence"), "extractor": EXTRACTOR}

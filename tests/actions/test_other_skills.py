@@ -90,3 +90,11 @@ def test_asked_for_the_gap_a_user_with_only_other_skills_is_told_none_of_the_lis
     assert out.text.startswith("The guide I'm built from doesn't mention C#")
     assert "You've told me C# and TypeScript, which the guide doesn't name" in out.text
     assert "haven't told me which skills" not in out.text
+
+
+def test_a_question_about_a_skill_area_and_a_language_outside_the_guide_says_the_guide_does_not_mention_it():
+    text = "does kotlin count for the production languages thing?"
+    out = run_action(ActionListSkills(), text, "ask_skills",
+                     spans(text, other_skill__kotlin="kotlin", skill_category__production_languages="languages"))
+    assert out.text.startswith("The guide I'm built from doesn't mention Kotlin")
+    assert "**Programming languages**" in out.text

@@ -661,3 +661,29 @@ def test_a_job_held_as_something_is_the_users_work():
     out = update("I lead a team as a senior data analyst", level__senior="senior")
     assert out.slot("occupation") == "senior data analyst" and not out.sets("level")
 
+
+
+def test_a_switch_after_a_comma_is_what_holds_now():
+    text = "hmm actually im not php anymore, switched to kotlin android dev last year"
+    out = update(text, slots={"other_skills": ["php"], "background": "programmer"}, other_skill__php="php",
+                 other_skill__kotlin="kotlin")
+    assert out.slot("other_skills") == ["kotlin"] and not out.sets("background")
+
+
+def test_a_step_marked_as_not_done_is_taken_off():
+    out = update("I haven't done calculus. mark linear algebra & calculus as not done please",
+                 slots={"steps_done": ["python_fundamentals", "linear_algebra_calculus"]}, skill__calculus="calculus",
+                 **{"learning_step__linear_algebra_&_calculus": "linear_algebra_calculus"})
+    assert out.slot("steps_done") == ["python_fundamentals"]
+
+
+def test_what_a_professor_says_of_google_is_not_the_users_company():
+    prof = update("do i need a phd tho? my prof says everyone at google has one", company_type__google="faang")
+    assert not prof.sets("company_type")
+
+
+def test_offers_weighed_are_not_the_users_company():
+    text = "mid-level MLE in Seattle with 3 offers: a well-funded startup, Amazon, and a big insurance enterprise"
+    offers = update(text, company_type__well_funded_startup="startup", company_type__Amazon="faang",
+                    company_type__enterprise="enterprise")
+    assert not offers.sets("company_type")

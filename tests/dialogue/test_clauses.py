@@ -1,7 +1,7 @@
 """Where a message asks more than one thing, each question is found as its own span."""
 import pytest
 
-from bot.answering.clauses import IS_QUESTION, REQUEST, question_spans
+from bot.answering.clauses import IS_QUESTION, REDO, REQUEST, question_spans
 
 
 @pytest.mark.parametrize("text, questions", [
@@ -57,3 +57,8 @@ def test_an_auxiliary_without_a_subject_tells_and_so_before_a_question_opens_it(
     text = ("im 34, in accounting, excel wizard and can write some basic sql queries but thats about it. "
             "i want to move into ml eng so whats the very first thing i should study")
     assert [text[a:b] for a, b in question_spans(text)] == ["whats the very first thing i should study"]
+
+
+@pytest.mark.parametrize("text", ["redo that?", "ok redo it", "can you recalculate the numbers", "do that again"])
+def test_redo_asks_for_the_last_answer_again(text):
+    assert REDO.match(text)
