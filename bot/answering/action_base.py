@@ -307,7 +307,8 @@ async def answer_other_questions(answered: str, tracker: Tracker, events: List[D
         if asked.intent == FOLLOW_UP_INTENT:  # "what about remote?" inside a longer message
             name = follow_up_action(previous.get("action", ""), query.entities)
             # "I'm moving to New York, so what would it be there?": what the message just changed wins
-            changed = {e["name"] for e in events if e.get("event") == "slot"} - set(query.entities)
+            changed = {e["name"] for e in events if e.get("event") == "slot"
+                       and e.get("value") != tracker.get_slot(e["name"])} - set(query.entities)
             continued = query.continuing()
             query = replace(continued, entities={k: v for k, v in continued.entities.items() if k not in changed})
         action = action_registry().get(name)

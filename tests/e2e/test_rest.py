@@ -208,3 +208,10 @@ def test_someone_elses_language_makes_them_a_programmer_for_a_question_about_the
     them = chat.text("my husband already codes in C#, how long would it be for him?")
     assert "About them" in them and "12-18 months" in them
     assert "C#" not in chat.text("what do you know about me?")
+
+
+def test_redo_that_after_a_move_answers_the_last_question_for_the_new_place(bot_servers):
+    chat = Chat(bot_servers.rasa_url)
+    chat.text("junior salary in chicago")
+    again = chat.text("oh wait i actually relocated to new york in march, forgot to say. redo that?")
+    assert "Junior ML Engineer in New York" in again and "+30-50%" in again
