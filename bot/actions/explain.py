@@ -38,6 +38,6 @@ class ActionExplainPrevious(KnowledgeAction):
         if (CHOOSES.search(query.text) and RANKS_BY.search(query.text) and isinstance(chosen_by, KnowledgeAction)
                 and previous != self.name()):
             # "which one is cheaper?" after the paths: a choice among what the answer listed, not a why
-            reply = chosen_by.answer_of_its_kind(profile, query.continuing())
-            return reply or chosen_by.answer(kb, profile, query.continuing())
+            among = query.continuing()
+            return chosen_by.answer_of_its_kind(profile, among) or chosen_by.answer(kb, profile, among)
         return about_previous(query, explanations().get(previous, NO_REASON))

@@ -16,7 +16,7 @@ from bot.answering.action_base import (
     KnowledgeAction,
     ProfileAction,
     action_registry,
-    answer_safely,
+    answer_fully,
     detail_of_last_answer,
     knowledge_base,
     send,
@@ -97,8 +97,7 @@ class ActionDidYouMean(ProfileAction):
         previous = action_registry().get(query.previous.get("action", "")) if both else None
         if both and isinstance(previous, KnowledgeAction):  # "which is cheaper?" after a bootcamp, then self-study
             profile = Profile.from_tracker(tracker)
-            reply = (await asyncio.to_thread(previous.answer_of_its_kind, profile, both)
-                     or await answer_safely(previous, profile, both, dispatcher))
+            reply = await answer_fully(previous, profile, both, dispatcher)
             return send(dispatcher, previous.name(), both, reply, profile, tracker.sender_id) if reply else []
         if REACTION.match(text):  # "feels good", "makes sense": nothing was asked, so nothing to guess at
             dispatcher.utter_message(response="utter_affirm")

@@ -11,8 +11,8 @@ from bot.actions.learning import step_teaching
 from bot.answering.action_base import (
     ProfileAction,
     action_registry,
+    answer_fully,
     answer_or_ask_again,
-    answer_safely,
     knowledge_base,
     next_ranked_answer,
     remember_safely,
@@ -52,8 +52,7 @@ class ActionFollowUp(ProfileAction):
         continued = query.continuing()
         # "enterprise or startup?" after a salary answer: both sides, not the first one named;
         # "and company?" after a pay-factor answer: that factor
-        reply = await asyncio.to_thread(previous.answer_of_its_kind, profile, continued)
-        reply = reply or await answer_safely(previous, profile, continued, dispatcher)
+        reply = await answer_fully(previous, profile, continued, dispatcher)
         if reply is None:
             return []
         if reply_digest(reply.text) == query.previous.get("digest"):  # never the same answer twice

@@ -176,8 +176,7 @@ class KnowledgeAction(ProfileAction, metaclass=ABCMeta):
             level = await asyncio.to_thread(lambda: knowledge_base().level_for_years(years).id)
             profile.level = learned["level"] = level
         own = self._own_question(tracker)
-        reply = await asyncio.to_thread(self.answer_of_its_kind, profile, own or query)
-        reply = reply or await answer_safely(self, profile, own or query, dispatcher)
+        reply = await answer_fully(self, profile, own or query, dispatcher)
         if reply is None:
             return []
         reply.slots = {**learned, **reply.slots}
@@ -328,8 +327,7 @@ async def answer_other_questions(answered: str, tracker: Tracker, events: List[D
         # "how long would it take him?": answered from what the message says of him
         for_them = theirs if theirs is not None and ABOUT_THEM.search(query.text) else None
         profile = for_them or profile_after(tracker, [*events, *more])
-        reply = await asyncio.to_thread(action.answer_of_its_kind, profile, query)
-        reply = reply or await answer_safely(action, profile, query, dispatcher)
+        reply = await answer_fully(action, profile, query, dispatcher)
         if reply is not None and for_them:
             reply = replace(reply, text=f"{FOR_THEM}\n{reply.text}", slots={})
         if reply is not None and reply.text not in {m.get("text") for m in dispatcher.messages}:  # said once
@@ -364,6 +362,14 @@ async def answer_safely(action: "KnowledgeAction", profile: Profile, query: Quer
         logger.exception("action %s failed on %r", action.name(), query.text)
         dispatcher.utter_message(response="utter_knowledge_error")
         return None
+
+
+async def answer_fully(action: "KnowledgeAction", profile: Profile, query: Query,
+                      dispatcher: CollectingDispatcher) -> Optional[Reply]:
+    """The answer of the kind the question asks for (a comparison, a prerequisite, ...), else the
+    action's own; None after an apology when the knowledge base failed."""
+    return (await asyncio.to_thread(action.answer_of_its_kind, profile, query)
+            or await answer_safely(action, profile, query, dispatcher))
 
 
 def with_sources(answer: Callable[[KnowledgeBase], Optional[Reply]]) -> Optional[Reply]:
