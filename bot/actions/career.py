@@ -11,7 +11,9 @@ from knowledge.results import TimeToReady, Unknown
 
 # "what level would I come in at?", "would I be hired as a senior right away?": where the user starts.
 WHERE_I_START = re.compile(
-    r"\b(?:what|which)\s+(?:ml\s+)?level\s+(?:would|will|could|should|do|am|can)\s+(?:i|you put me)\b|"
+    r"\b(?:what|which)\s+(?:ml\s+)?level(?:\s+(?:of\s+)?(?:ml|machine learning|ai)?\s*(?:engineer|mle|eng))?\s+"
+    r"(?:would|will|could|should|do|am|can)\s+(?:i|you put me)\b|\bstarting level\b|"
+    r"\b(?:would|will|could|do|can)\s+i\s+(?:start|come in|begin|jump in|go in)\s+(?:at|as)\b|"
     r"\blevel\s+(?:would|will|could|do)\s+i\s+(?:start|come|begin|be|land|get)\b|"
     r"\b(?:would|will|could|do|can)\s+i\s+(?:be\s+hired|start|come\s+in|get\s+hired|land|go\s+straight|jump\s+straight)"
     r"\b[^?.!]{0,30}\bas\b|\bwhere\s+(?:would|will|do)\s+i\s+(?:start|fit|come in)\b|"
@@ -53,7 +55,8 @@ class ActionCareerLevels(KnowledgeAction):
     def answer(self, kb: KnowledgeBase, profile: Profile, query: Query) -> Reply:
         levels = kb.career_levels()
         start = where_user_starts(kb, profile, query)
-        asked = query.first("level") or (query.previous_entity("level") if THAT_LEVEL.search(query.text) else None)
+        asked = query.first_asked("level") or (
+            query.previous_entity("level") if THAT_LEVEL.search(query.text) else None)
         shown = query.previous_entity("level")
         if shown and GO_ON.search(query.text):  # "and after that?" after a level: the next one
             current = next((lv for lv in levels if lv.id == shown), None)

@@ -6,7 +6,8 @@ from typing import Dict
 
 import yaml
 
-from bot.answering.action_base import CHOOSES, KnowledgeAction, Reply, about_previous, action_registry
+from bot.answering.action_base import (CHOOSES, KnowledgeAction, Reply, about_previous, action_registry,
+                                      detail_of_last_answer)
 from bot.answering.query import Profile, Query
 from knowledge import KnowledgeBase
 from settings import BOT_CONTENT
@@ -40,4 +41,8 @@ class ActionExplainPrevious(KnowledgeAction):
             # "which one is cheaper?" after the paths: a choice among what the answer listed, not a why
             among = query.continuing()
             return chosen_by.answer_of_its_kind(profile, among) or chosen_by.answer(kb, profile, among)
-        return about_previous(query, explanations().get(previous, NO_REASON))
+        # "so why would anyone stay at an enterprise?": the last answer's line about what it names
+        before = query.previous.get("entities") or {}
+        new = [v for kind, values in query.entities.items() for v in values if v not in (before.get(kind) or [])]
+        detail = detail_of_last_answer(query, must_refer_back=False) if new else None
+        return detail or about_previous(query, explanations().get(previous, NO_REASON))

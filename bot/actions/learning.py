@@ -31,6 +31,9 @@ class ActionLearningPath(KnowledgeAction):
         cheapest_or_fastest = all_paths(kb, query)
         if cheapest_or_fastest:  # "whats the cheapest way to learn this stuff": the paths, by cost
             return Reply(cheapest_or_fastest, [intent_button("Whole roadmap", "ask_learning_path")])
+        ordinal = ordinal_step(kb, profile, query)
+        if ordinal:  # "whats the very first step in the roadmap?": that step, so "and after that?" goes on
+            return ordinal
         plan = plan_for(kb, profile)
         done = {s.id for s in plan.done}
         lines = [f"{s.position}. **{s.name}**{' ✓ done' if s.id in done else ''}: {s.summary}" for s in plan.steps]
@@ -88,10 +91,9 @@ class ActionNextStep(KnowledgeAction):
         return "action_next_step"
 
     def answer(self, kb: KnowledgeBase, profile: Profile, query: Query) -> Reply:
-        ordinal = ORDINAL_STEP.search(query.text)
+        ordinal = ordinal_step(kb, profile, query)
         if ordinal:  # "and the very last step?": that step, not the one after the previous answer's
-            steps = kb.learning_steps()
-            return describe_step(kb, profile, steps[0 if ordinal.group(1).lower() == "first" else -1], len(steps))
+            return ordinal
         # "what's next?" right after a learning answer continues from the step it presented.
         named = query.first("learning_step")
         in_message = any(st.kind == "learning_step" for st in query.said)  # not carried from the last answer
@@ -172,6 +174,15 @@ def done_so_far(plan: LearningPlan, profile: Profile) -> str:
 ORDINAL_STEP = re.compile(r"\b(?:very\s+)?(first|last|final)\s+(?:step|one|stage|thing)\b", re.IGNORECASE)
 
 
+def ordinal_step(kb: KnowledgeBase, profile: Profile, query: Query) -> Optional[Reply]:
+    """The first or last roadmap step, when the question asks for it by its place."""
+    ordinal = ORDINAL_STEP.search(query.text)
+    if ordinal is None:
+        return None
+    steps = kb.learning_steps()
+    return describe_step(kb, profile, steps[0 if ordinal.group(1).lower() == "first" else -1], len(steps))
+
+
 def describe_step(kb: KnowledgeBase, profile: Profile, step: LearningStepInfo, total: int,
                   lead: str = "", done: str = "") -> Reply:
     """One roadmap step: its place, summary and the skills it covers the user doesn't know yet."""
@@ -179,11 +190,16 @@ def describe_step(kb: KnowledgeBase, profile: Profile, step: LearningStepInfo, t
     if lead:
         text = f"{lead} **{step.name}** ({position}): {step.summary}"
     else:
-        text = f"The {'last step' if step.position == total else position} is **{step.name}**: {step.summary}"
+        text = f"{'The last step' if step.position == total else position.capitalize()} is **{step.name}**: {step.summary}"
     text += f"\n{done}" if done else ""
-    todo = [k.name for k in step_skills(kb, step) if k.id not in profile.skills_known]
+    skills = step_skills(kb, step)
+    todo = [k.name for k in skills if k.id not in profile.skills_known]
     if todo:
         text += f"\nSkills it covers: {join_words(todo)}."
+    known = [k.name for k in skills if k.id in profile.skills_known]
+    after = next((s for s in kb.learning_steps() if s.position == step.position + 1), None)
+    if known and todo and after:  # "i know python and pandas already": part of it, and what follows
+        text += f"\nYou know {join_words(known)} from it already; after it comes **{after.name}**."
     return Reply(text, [inform_button(f"I've done {step.name}", "learning_step", step.id),
                         intent_button("Whole roadmap", "ask_learning_path")],
                  context={"learning_step": [step.id]})

@@ -14,6 +14,9 @@ VERDICT = re.compile(r"\b(?:good|great|bad|right|smart) (?:career|choice|move|id
 
 
 OUTSIDE_US = "outside_us"  # knowledge/content/salary_factors.yml
+# Where the user lives, said without naming it.
+HERE = re.compile(r"\b(?:here|there|where i (?:live|am|'m)|my (?:country|city|area|region|part of the world))\b",
+                  re.IGNORECASE)
 
 
 class ActionJobGrowth(KnowledgeAction):
@@ -26,7 +29,9 @@ class ActionJobGrowth(KnowledgeAction):
                 f"with a median US salary of {money(o.median_salary)}: {o.standing.text}.")
         if VERDICT.search(query.text):  # "would you recommend this career?", "is it hard?": the guide's verdict first
             text = f"{o.verdict.text}\n\n{text}"
-        abroad = [p for p in query.entities.get("location") or [] if kb.location_tier(p) == OUTSIDE_US]
+        places = query.entities.get("location") or (
+            [profile.location] if profile.location and HERE.search(query.text) else [])  # "is demand growing there?"
+        abroad = [p for p in places if kb.location_tier(p) == OUTSIDE_US]
         if abroad:  # "is there demand in Europe?": the guide's outlook is about the US
             place = kb.names("location").get(abroad[0], abroad[0])
             text = (f"The guide I'm built from doesn't say anything about demand in {place}: its outlook figures "

@@ -10,6 +10,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.actions.followup import FINISHED, NONE_DONE, ActionFollowUp, answer_in_words
+from bot.actions.learning import plan_for
 from bot.actions.skills import LANGUAGES
 from bot.answering.action_base import (
     KnowledgeAction,
@@ -75,6 +76,7 @@ NO_ML_YET = re.compile(
     r"\bstart(?:ing)? (?:fresh|from scratch|from zero|out) in (?:ml|machine learning)\b|"
     r"\bnever (?:done|did|worked in|worked with|touched|tried) (?:any |much )?(?:ml|machine learning)\b|"
     r"\bno (?:ml|machine learning) (?:at all|yet|whatsoever)\b|"
+    r"\b(?:zero|no|without(?: any)?|not any)\s+(?:ml|machine learning)\b(?!\s+(?:engineer|role|job|team|position))|"
     r"\b(?:beginner|novice|newbie|noob|green) (?:in|at|with|to) (?:ml|machine learning)\b|"
     r"\b(?:ml|machine learning) (?:beginner|novice|newbie|noob)\b",
     re.IGNORECASE)
@@ -84,7 +86,8 @@ def seniority_of_their_job(profile: Profile, query: Query, level: str) -> bool:
     """'since I'm senior already' from a senior backend engineer: the seniority of the job they
     told us, not an ML level (unless the message speaks of ML)."""
     job = stated_job(query.text) or profile.occupation or ""
-    return bool(job) and not ML_CONTEXT.search(query.text) and re.search(rf"\b{re.escape(level)}", job) is not None
+    speaks_of_ml = ML_CONTEXT.search(NO_ML_YET.sub(" ", query.text))  # "zero ML" is no ML context
+    return bool(job) and not speaks_of_ml and re.search(rf"\b{re.escape(level)}", job) is not None
 
 
 def profile_updates(profile: Profile, query: Query, level_for_years,
@@ -306,6 +309,15 @@ class ActionUpdateProfile(ProfileAction):
             return await ActionDidYouMean().unclear(dispatcher, tracker, question=True)
         return await action.respond(dispatcher, tracker, domain)
 
+    @staticmethod
+    async def _what_next(profile: Profile, updated: Collection[str]) -> str:
+        """After roadmap steps said done, the step that comes next; else what the user can ask."""
+        if "steps_done" in updated and profile.steps_done:
+            step = (await asyncio.to_thread(plan_for, knowledge_base(), profile)).next_step
+            if step is not None:
+                return f"Next on the roadmap for you: **{step.name}**."
+        return "Ask me anything: salary, skills, the roadmap, how long it takes..."
+
     async def _answer_too(self, profile: Profile, query: Query, change: str, tracker: Tracker,
                           dispatcher: CollectingDispatcher, updated: Collection[str] = ()) -> List[Dict[str, Any]]:
         """Says what changed and, when the message (or the bot's pending question) asked
@@ -326,8 +338,7 @@ class ActionUpdateProfile(ProfileAction):
                 dispatcher.utter_message(text=change)
                 return send(dispatcher, before.name(), asked_again, tailored, profile, tracker.sender_id)
             if action is None:
-                dispatcher.utter_message(
-                    text=change + "\nAsk me anything: salary, skills, the roadmap, how long it takes...")
+                dispatcher.utter_message(text=change + "\n" + await self._what_next(profile, updated))
                 # "I want to reach staff eventually", then "how many years does that take?"
                 aims = [s.value for s in query.said if s.kind == "level" and s.stance == TARGET]
                 context = {"action": "action_career_levels", "entities": {"level": aims}}

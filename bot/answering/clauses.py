@@ -34,12 +34,12 @@ MIN_WORDS = 2
 # Asked politely, anywhere in the message: "I would be grateful if you could explain whether ...",
 # "I'm a nurse, could you tell me how long it takes", "I was wondering if ...".
 REQUEST = re.compile(r"^\W*(?:please\s+|pls\s+|kindly\s+|can you\s+|could you\s+)?(?:tell me|explain|describe|"
-                     r"give me|list|show me|state|outline|summari[sz]e|walk me through)\b|"
+                     r"give me|list|show me|state|outline|summari[sz]e|walk me through|clarify|confirm|advise)\b|"
                      r"\b(?:can|could|would|will) you (?:please |kindly |maybe |briefly )?(?:tell|explain|describe|"
                      r"give|list|show|outline|summari[sz]e|walk|clarify|help me understand|let me know)\b|"
                      r"\bif you (?:could|can|would) (?:please |kindly )?(?:tell|explain|describe|give|list|show|"
                      r"outline|clarify|let me know)\b|"
-                     r"\b(?:please|pls|plz|kindly) (?:tell|explain|describe|give|list|show|outline|let me know)\b|"
+                     r"\b(?:please|pls|plz|kindly) (?:tell|explain|describe|give|list|show|outline|let me know|clarify|confirm|advise)\b|"
                      r"\b(?:i'?d|i would) (?:like|love|want) to (?:know|understand|learn|hear|ask)\b|"
                      r"\b(?:i'?m|i am|i was|was) (?:just )?(?:wondering|curious)\b|"
                      r"\bi wonder (?:if|whether|what|how|why)\b|"

@@ -7,6 +7,7 @@ from typing import Callable, Dict, List, Optional
 
 from bot.answering.query import Profile, Query
 from bot.answering.replies import bullets, join_words, level_years, lower_first, money_range, months
+from bot.answering.statements import ASKED, COMPARED
 from knowledge import KnowledgeBase
 from knowledge.results import EducationPathInfo, Unknown
 
@@ -22,9 +23,16 @@ MINE_AGAINST = re.compile(r"\b(?:my|mine|i|i'm|im|me)\b.*\b(?:than|compare[sd]?|
 PROFILE_SIDES = ("location", "company_type", "level", "specialization")
 
 
+def compared_values(query: Query, kind: str) -> List[str]:
+    """The values of a kind the message names, only those it asks about when it asks about two
+    or more ("i have a physics bachelors. would a bootcamp or a masters make more sense?")."""
+    asked = list(dict.fromkeys(s.value for s in query.said if s.kind == kind and s.stance in (ASKED, COMPARED)))
+    return asked if len(asked) >= 2 else list(dict.fromkeys(query.entities.get(kind) or []))
+
+
 def _two(query: Query, kind: str, profile: Optional[Profile]) -> Optional[List[str]]:
     """Two (for skills up to three: "SageMaker vs Vertex AI vs Azure ML") values of the kind."""
-    values = list(dict.fromkeys(query.entities.get(kind) or []))
+    values = compared_values(query, kind)
     mine = getattr(profile, kind) if profile is not None and kind in PROFILE_SIDES else None
     if len(values) == 1 and mine and mine != values[0] and MINE_AGAINST.search(query.text):
         return [mine, values[0]]
@@ -141,7 +149,7 @@ def all_paths(kb: KnowledgeBase, query: Query) -> Optional[str]:
     if not CHEAPEST_OR_FASTEST.search(query.text):
         return None
     paths = kb.education_paths()
-    named = query.entities.get("education_path") or []
+    named = compared_values(query, "education_path")
     among = [p for p in paths if p.id in named] if len(named) >= 2 else paths
     return f"{_verdict(among, cheap=bool(CHEAP.search(query.text)))}\n{_education(kb, [p.id for p in paths])}"
 

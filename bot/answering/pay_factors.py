@@ -34,25 +34,28 @@ EFFECT = re.compile(r"\b(?:change|changes|affect|affects|impact|depend|depends|m
                     r"boost|bump|premium|difference|higher|more|less|really|pay well|pays well|worth|factor|factors|"
                     r"influence|vary|varies|increase|raise|most|best|highest|top|determine|determines|drive|drives|"
                     r"needle|compare|compared|comparison|versus|vs|as much|the same|same as|earn well|still earn|"
+                    r"decide|decides|above market|below market|count(?:s|ed)? as|stands? for|"
                     r"(?:paid|earn|make|pay) like)\b",
                     re.IGNORECASE)
 PAY = re.compile(r"\b(?:pay|pays|paid|salary|salaries|earn|earns|earning|make|money|comp|compensation|tc|income|"
                  r"\$\$)\b", re.IGNORECASE)
-ALL_FACTORS = re.compile(r"\b(?:factors?|determines?|drives?|moves the needle|what moves|what affects|depends on)\b",
+ALL_FACTORS = re.compile(r"\b(?:factors?|determines?|decides?|drives?|moves the needle|what moves|what affects|depends on|"
+                         r"main things|biggest things|what things)\b",
                          re.IGNORECASE)
 FACTORS = {
     # first: "remotely from a cheap town" asks about remote work, not the town; "my area of
-    # interest" about a specialisation, not a place
+    # interest" about a specialisation, not a place; "faang vs a place like mine" about companies
     "remote": re.compile(r"\b(?:remote|remotely|wfh|work from home|stay (?:where i am|where i live|put|here)|"
                          r"without moving|(?:don'?t|not) (?:want to )?(?:move|moving|relocate))\b", re.I),
     "specialization": re.compile(r"\b(?:niche|niches|speciali[sz]\w*|domain|domains|expertise|interests?)\b", re.I),
+    "company_type": re.compile(r"\b(?:company|companies|employer|faang|big tech|startups?|enterprises?|firm)\b", re.I),
     "location": re.compile(r"\b(?:city|cities|location|where (?:you|i|we) live|live|living|place|region|area|hub|hubs|"
                            r"geograph\w*|moving|relocat\w*)\b", re.I),
-    "company_type": re.compile(r"\b(?:company|companies|employer|faang|big tech|startups?|enterprises?|firm)\b", re.I),
     "level": re.compile(r"\b(?:experience|seniority|years|level|levels|promotion)\b", re.I),
 }
 
 
+THEY = re.compile(r"\b(?:they|them|those|these|that|there|it)\b", re.IGNORECASE)
 # The context key a factor answer leaves for the next turn.
 FACTOR_CONTEXT = "pay_factor"
 
@@ -70,7 +73,13 @@ def asked_factor(query: Query) -> Optional[str]:
     for factor, words in FACTORS.items():
         if words.search(text):
             return factor
-    return "all" if ALL_FACTORS.search(text) else None
+    if ALL_FACTORS.search(text):
+        return "all"
+    # "and how much above market do they pay?" right after the company factor: that factor
+    before = query.previous.get("entities") or {}
+    shown = [f for f in before.get(FACTOR_CONTEXT) or [] if f != "all"] or [
+        f for f in ("company_type", "location") if before.get(f)]
+    return shown[0] if shown and THEY.search(text) else None
 
 
 @dataclass(frozen=True)
@@ -89,7 +98,7 @@ def pay_factor_answer(kb: KnowledgeBase, query: Query, about_pay: bool) -> Optio
         return None  # two places: the comparison answers
     if factor == "all":
         return FactorAnswer(factor, "What moves ML engineer pay, by the guide (US figures):\n" + bullets(
-            describe_factor(kb, f).split("\n")[0] for f in ("level", "location", "company_type", "specialization")))
+            factor_summary(kb, f) for f in ("level", "location", "company_type", "specialization")))
     return FactorAnswer(factor, describe_factor(kb, factor))
 
 
@@ -108,6 +117,18 @@ def _describe_location(kb: KnowledgeBase, median: SalaryBandInfo) -> str:
     return (f"**Location moves pay by about {hub.min_pct:g}-{hub.max_pct:g}%**: “{hub.wording}” Applied to the "
             f"guide's US median of {money_range(median.min_usd, median.max_usd)} that is about {with_hub}."
             + (f" {others}" if others else ""))
+
+
+def factor_summary(kb: KnowledgeBase, factor: str) -> str:
+    """One line for a factor in the answer about all of them."""
+    if factor == "level":
+        return "**Experience** moves pay the most: " + "; ".join(
+            f"{lv.name} {' or '.join(money_range(b.min_usd, b.max_usd) for b in lv.salary_bands) or 'no figure'}"
+            for lv in kb.career_levels()) + "."
+    if factor == "company_type":
+        words = [kb.salary_estimate(company_type=i).adjustments[0].wording for i in ("faang", "enterprise")]
+        return "**Company type**: " + " ".join(f"“{w}”" for w in words)
+    return describe_factor(kb, factor)
 
 
 def describe_factor(kb: KnowledgeBase, factor: str) -> str:

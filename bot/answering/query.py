@@ -125,6 +125,12 @@ class Query:
         values = self.entities.get(kind) or []
         return values[0] if values else None
 
+    def first_asked(self, kind: str) -> Optional[str]:
+        """The first value of the kind the question asks about ("principal engineer, would I start
+        at senior?": senior), else the first named."""
+        asked = [s.value for s in self.said if s.kind == kind and s.stance in (ASKED, COMPARED)]
+        return asked[0] if asked else self.first(kind)
+
     def about_user(self, kind: str) -> List[str]:
         """Values of this kind the user says hold for themselves, in order; for the ML level, when
         they name none, the level they aim for ("I want to become a senior MLE"; but "mid-level,

@@ -53,7 +53,8 @@ OTHER_PERSON = re.compile(
     r"\b(?:my|our|his|her|their)\s+(?:partner|husband|wife|spouse|boyfriend|girlfriend|friend|brother|sister|"
     r"mom|mum|mother|dad|father|son|daughter|kid|cousin|colleague|coworker|co-worker|boss|manager|team|teammate|"
     r"roommate|flatmate|neighbou?r|uncle|aunt|classmate|mentor|principal|teacher|professor|prof|advisor|supervisor|"
-    r"recruiter|coach|lecturer|tutor)s?\b|"
+    r"recruiter|coach|lecturer|tutor|gf|bf|hubby|fianc[eé]e?|sibling|parent|buddy|pal|mate|niece|nephew|"
+    r"grandson|granddaughter|relative|sis|bro|bestie|best friend|old man|other half|significant other)s?\b|"
     r"\b(?:he|she|they)(?:'s|'re|\s+(?:is|are|was|were|knows?|works?|writes?|codes?|programs?|lives?|uses?|does|"
     r"doesn'?t|don'?t|did|didn'?t|isn'?t|can'?t|never|has|had|have|studies|study|studying|learns?|learning|wants?|"
     r"already|also|just|only|really|moved|got))\b",
@@ -107,7 +108,9 @@ ALREADY = re.compile(r"\bif i (?:already|currently)\b", re.IGNORECASE)
 # A move that has happened or is decided: "I moved to Austin", "I'm moving to Seattle", "just relocated to".
 MOVE_DONE = re.compile(r"\b(?:moved|relocated|i'?m (?:now )?(?:moving|relocating)|i am (?:moving|relocating)|"
                        r"(?:we'?re|i'?m|we are|i am) (?:going|heading) to|^\W*(?:\w+\s*:\s*)?moving to|"
-                       r"just (?:moved|relocated)|(?:gonna|going to|will|'ll)\b[^.;!?]{0,40}\b(?:move|relocate) to)\b",
+                       r"just (?:moved|relocated)|(?:gonna|going to|will|'ll)\b[^.;!?]{0,40}\b(?:move|relocate) to|"
+                       # "i just accepted an offer at a startup": a job taken, not weighed
+                       r"(?:accepted|took|signed|taking|accepting) (?:an|the|a job|their|that) ?(?:offer|job|role|position)?)\b",
                        re.IGNORECASE)
 # A question word where a question starts, before the value: "what would a junior make", ", and is boston ...".
 AUXILIARY = r"(?:do|does|did|is|are|am|can|could|would|should|will|shall)"

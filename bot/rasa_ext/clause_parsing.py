@@ -16,7 +16,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from bot.answering.clauses import POINTS_BACK, REDO, SELF, question_spans, statement_part
 from bot.answering.intent_actions import action_for_intent
 from bot.answering.routing import answer_for, answer_uses, topic_kinds
-from bot.answering.statements import retracted_fields
+from bot.answering.statements import retracted_fields, stated_job
 from bot.rasa_ext.nlu.follow_up_shape import FOLLOW_UP_INTENT
 
 QUESTION_ENTITY = "question"
@@ -117,7 +117,8 @@ def _describes_the_user(parse_data: Dict[str, Any], text: str, spans: List[Tuple
     if (parse_data.get("intent") or {}).get("name") in KEEP_INTENTS:
         return False
     statement = statement_part(text, spans)
-    if not statement.strip() or not SELF.search(statement):
+    # "lead QA analyst for 9 years, mostly SQL. what level ...?" speaks of the user without an "I"
+    if not statement.strip() or not (SELF.search(statement) or stated_job(statement.strip())):
         return False
     return any(e.get("entity") in PROFILE_KINDS and isinstance(e.get("start"), int)
                and statement[e["start"]:e["end"]].strip()

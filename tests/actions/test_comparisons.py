@@ -4,7 +4,7 @@ from bot.actions.education import ActionEducationPaths
 from bot.actions.explain import ActionExplainPrevious
 from bot.actions.salary import ActionSalary
 from bot.actions.skills import ActionListSkills
-from tests.actions.conftest import run_action, slots_after
+from tests.actions.conftest import run_action, slots_after, spans
 
 
 def test_two_cities_of_one_group_are_said_to_be_together():
@@ -102,3 +102,11 @@ def test_which_one_is_better_after_an_explanation_explains_and_does_not_loop():
     why = run_action(ActionExplainPrevious(), "why?", "ask_why", slots=slots_after(paths))
     out = run_action(ActionExplainPrevious(), "which one is better?", "ask_why", slots=slots_after(why))
     assert out.text and "sorry" not in out.text.lower()
+
+
+def test_the_two_paths_asked_about_are_compared_not_the_degree_the_user_holds():
+    text = "i have a chemistry bachelors. a masters or a bootcamp, which suits me better?"
+    out = run_action(ActionEducationPaths(), text, "ask_education",
+                     spans(text, education_path__bachelors="bachelors", education_path__masters="masters",
+                           education_path__bootcamp="bootcamp"))
+    assert "**Bootcamp**" in out.text and "**Master's degree**" in out.text and "Bachelor's" not in out.text

@@ -20,3 +20,10 @@ def test_which_one_is_right_after_two_figures_explains_both_come_from_the_guide(
 
 def test_why_with_nothing_before_asks_what_to_explain():
     assert "Ask me something first" in run_action(ActionExplainPrevious(), "why?", "ask_why").text
+
+
+def test_why_naming_a_company_type_gives_the_last_answers_line_about_it():
+    pay = run_action(ActionSalary(), "does the kind of company change pay?", "ask_salary")
+    why = run_action(ActionExplainPrevious(), "why would anyone stay at an enterprise then", "ask_why",
+                     {"company_type": "enterprise"}, slots=slots_after(pay))
+    assert "Established enterprises pay more reliably but may offer less upside" in why.text

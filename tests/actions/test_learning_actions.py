@@ -97,3 +97,17 @@ def test_the_cheapest_way_to_learn_is_a_choice_of_path():
     out = run_action(ActionLearningPath(), "ngl im kinda broke rn, whats the cheapest way to learn this stuff",
                      "ask_learning_path")
     assert out.text.startswith("**Self-study + certificates** is the one the guide calls lower cost")
+
+
+def test_a_step_partly_known_names_the_step_that_follows_it():
+    out = run_action(ActionNextStep(), "what next", "ask_next_step",
+                     slots={"skills_known": ["python", "pandas"], "asked": ["steps_done"]})
+    assert "**Python fundamentals**" in out.text
+    assert "You know Python and pandas from it already; after it comes **Linear algebra & calculus**" in out.text
+
+
+def test_the_first_step_asked_of_the_roadmap_is_that_step_and_its_context():
+    out = run_action(ActionLearningPath(), "what's the very first step of the roadmap", "ask_learning_path")
+    assert out.text.startswith("Step 1 of 6 is **Python fundamentals**")
+    nxt = run_action(ActionNextStep(), "and after that?", "ask_next_step", slots=slots_after(out))
+    assert "After Python fundamentals comes **Linear algebra & calculus**" in nxt.text

@@ -687,3 +687,25 @@ def test_offers_weighed_are_not_the_users_company():
     offers = update(text, company_type__well_funded_startup="startup", company_type__Amazon="faang",
                     company_type__enterprise="enterprise")
     assert not offers.sets("company_type")
+
+
+def test_an_offer_accepted_is_the_users_company():
+    text = "i just accepted an offer at a well funded startup"
+    assert update(text, company_type__well_funded_startup="startup").slot("company_type") == "startup"
+
+
+def test_an_offer_only_weighed_is_not_the_users_company():
+    text = "i have an offer at a well funded startup"
+    assert not update(text, company_type__well_funded_startup="startup").sets("company_type")
+
+
+def test_a_girlfriends_company_and_city_are_not_stored():
+    out = update("my gf is an ml engineer at google in boston", company_type__google="faang", location__boston="boston")
+    assert not out.sets("company_type") and not out.sets("location")
+
+
+def test_a_step_list_said_done_names_the_next_step():
+    text = "I've done python fundamentals and the linear algebra and calculus part"
+    out = update(text, learning_step__python_fundamentals="python_fundamentals",
+                 learning_step__linear_algebra_and_calculus="linear_algebra_calculus")
+    assert "Next on the roadmap for you: **Supervised learning**" in out.text

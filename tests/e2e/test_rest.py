@@ -215,3 +215,62 @@ def test_redo_that_after_a_move_answers_the_last_question_for_the_new_place(bot_
     chat.text("junior salary in chicago")
     again = chat.text("oh wait i actually relocated to new york in march, forgot to say. redo that?")
     assert "Junior ML Engineer in New York" in again and "+30-50%" in again
+
+
+def test_a_non_ml_lead_asking_where_they_start_then_its_pay_gets_the_junior_level_and_band(bot_servers):
+    chat = Chat(bot_servers.rasa_url)
+    level = chat.text("lead QA analyst for 9 years, mostly SQL. what level ml engineer would i come in as?")
+    assert "Junior ML Engineer" in level and "start there" in level
+    assert "$120K-$140K" in chat.text("and what would that pay?")
+    assert "Level:" not in chat.text("what do you know about me?")
+
+
+def test_zero_ml_beside_a_principal_title_keeps_the_title_off_the_ml_level(bot_servers):
+    chat = Chat(bot_servers.rasa_url)
+    start = chat.text("principal firmware engineer, zero ML so far. would i start at senior?")
+    assert "Junior ML Engineer" in start
+    assert "Staff/Principal" not in chat.text("what do you know about me?")
+
+
+def test_what_would_i_earn_in_my_first_ml_job_is_about_pay_not_job_hunting(bot_servers):
+    chat = Chat(bot_servers.rasa_url)
+    chat.text("I'm a mobile developer, Kotlin for eight years, no machine learning at all.")
+    assert "$120K-$140K" in chat.text("what would i earn in my first ml job?")
+
+
+def test_what_decides_pay_lists_every_factor_with_its_figures(bot_servers):
+    text = Chat(bot_servers.rasa_url).text("what are the main things that decide an ml engineer's pay?")
+    assert "30-50%" in text and "20-40%" in text and "$120K-$140K" in text and "computer vision" in text
+
+
+def test_which_companies_are_faang_then_their_premium_as_a_follow_up(bot_servers):
+    chat = Chat(bot_servers.rasa_url)
+    assert "Netflix" in chat.text("what companies are counted as faang?")
+    assert "20-40%" in chat.text("so how much above market do they pay?")
+
+
+def test_the_step_after_the_first_one_goes_on_step_by_step(bot_servers):
+    chat = Chat(bot_servers.rasa_url)
+    assert "**Python fundamentals**" in chat.text("what is the very first step on the roadmap?")
+    assert "**Linear algebra & calculus**" in chat.text("and after that?")
+    assert "**Supervised learning**" in chat.text("and then?")
+
+
+def test_a_girlfriends_job_and_city_are_hers_not_the_users(bot_servers):
+    chat = Chat(bot_servers.rasa_url)
+    pay = chat.text("my gf works as an ml engineer at amazon in new york. what does she likely earn?")
+    assert "About them" in pay
+    mine = chat.text("what do you know about me?")
+    assert "New York" not in mine and "FAANG" not in mine
+
+
+def test_a_question_in_the_users_country_keeps_the_junior_level_when_asked_for_the_us(bot_servers):
+    chat = Chat(bot_servers.rasa_url)
+    assert "US salaries" in chat.text("what would a junior ml engineer earn in Lagos?")
+    assert "$120K-$140K" in chat.text("ok whats it in the US then?")
+
+
+def test_demand_over_there_for_a_user_abroad_says_the_guide_only_covers_the_us(bot_servers):
+    chat = Chat(bot_servers.rasa_url)
+    chat.text("I live in Madrid")
+    assert "doesn't say anything about demand in" in chat.text("is demand for ml engineers growing there?")

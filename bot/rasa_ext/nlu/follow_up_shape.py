@@ -23,7 +23,11 @@ FOLLOW_UP_INTENT = "followup_what_about"
 # The opening of a follow-up, then at most MAX_WORDS words that ask nothing of their own.
 OPENING = re.compile(r"^\W*(?:(?:and|&|ok(?:ay)?|so|hmm+|cool|thanks)\W+)*(?:what about|how about|what of|"
                      r"same (?:for|in|at|with)|and (?:for|in|at|as|with|if)|(?:and )?compared (?:to|with)|"
-                     r"(?:and )?(?:vs\.?|versus)|(?P<bare>for|in|at|as))\b", re.IGNORECASE)
+                     r"(?:and )?(?:vs\.?|versus)|"
+                     # "what's it in the US then?", "what would that be at a startup?"
+                     r"(?:whats|what|how much)(?:'s|\s+is|\s+are|\s+would|\s+will)?\s+(?:it|that|this|they|those)"
+                     r"(?:\s+be)?\s+(?:in|at|for|as|with)|"
+                     r"(?P<bare>for|in|at|as))\b", re.IGNORECASE)
 # The user speaking of themselves: "and in seattle I'd earn?", "in seattle now", "at a startup these days".
 SELF = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|me|my|we|our|now|anymore|these days|moved|living|live|based|"
                   r"work|working)\b", re.IGNORECASE)
