@@ -2,6 +2,7 @@
 import re
 from typing import Optional
 
+from bot.actions.outlook import OUTSIDE_US
 from bot.answering.action_base import KnowledgeAction, Reply
 from bot.answering.query import Profile, Query
 from bot.answering.replies import bullets, entity_button, join_words, level_pay, level_years
@@ -48,6 +49,14 @@ def where_user_starts(kb: KnowledgeBase, profile: Profile, query: Query) -> Opti
     return text
 
 
+def us_pay_only(kb: KnowledgeBase, profile: Profile) -> str:
+    """For a user outside the US, that the pay figures that follow are US pay."""
+    if not profile.location or kb.location_tier(profile.location) != OUTSIDE_US:
+        return ""
+    place = kb.names("location").get(profile.location, profile.location)
+    return f"The guide's salary figures are **US salaries**; it has none for {place}.\n"
+
+
 class ActionCareerLevels(KnowledgeAction):
     def name(self) -> str:
         return "action_career_levels"
@@ -81,7 +90,8 @@ class ActionCareerLevels(KnowledgeAction):
             level = kb.career_level(asked)
             if isinstance(level, Unknown):
                 return Reply(f"The levels in the guide are: {join_words(level.known)}.")
-            text = f"**{level.name}** ({level_years(level)}):\n{bullets(level.scope)}\nPay (US): {level_pay(level)}."
+            text = (f"{us_pay_only(kb, profile)}**{level.name}** ({level_years(level)}):\n{bullets(level.scope)}\n"
+                    f"Pay (US): {level_pay(level)}.")
             if level.advice:
                 text += f"\n{level.advice}"
             nxt = next((lv for lv in levels if lv.position == level.position + 1), None)

@@ -29,6 +29,7 @@ from bot.answering.query import PROFILE_SLOTS, Profile, Query
 from bot.answering.replies import intent_button
 from bot.answering.retrieval import retrieved_answer
 from bot.answering.routing import next_in_sequence, topic_action
+from bot.answering.statements import SETTING_OUT
 from bot.answering.typed_buttons import typed_button
 from bot.rasa_ext.nlu.english import looks_like_gibberish
 from settings import BOT_CONTENT
@@ -74,7 +75,7 @@ class ActionDidYouMean(ProfileAction):
         question = bool(IS_QUESTION.search(text.strip()) or REQUEST.search(text))
         # "senior, like 6 years doing ml", a bare "mid": the user telling us about themselves
         if ((kinds & {*PROFILE_SLOTS, *LIST_ENTITIES} and (len(text.split()) <= 4 or not question))
-                or (NO_ML_YET.search(text) and not question)):  # "never done any ml tho"
+                or ((NO_ML_YET.search(text) or SETTING_OUT.search(text)) and not question)):  # "never done any ml tho"
             return await ActionUpdateProfile().respond(dispatcher, tracker, domain)
         return await self.unclear(dispatcher, tracker, question)
 

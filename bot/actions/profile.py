@@ -38,6 +38,7 @@ from bot.answering.statements import (
     COMPARED,
     HOLDS,
     ML_CONTEXT,
+    SETTING_OUT,
     TARGET,
     retracted_fields,
     stated_job,
@@ -261,6 +262,8 @@ class ActionUpdateProfile(ProfileAction):
             elif said.denied_values():  # "i haven't done supervised learning yet" and it was never noted
                 names = await asyncio.to_thread(named_values, kb, said.denied_values())
                 dispatcher.utter_message(text=f"Noted: I don't have {names} down as yours, so nothing changes.")
+            elif SETTING_OUT.search(query.text) and not profile.background:
+                return await self._welcome(profile, query, tracker, dispatcher)
             else:
                 dispatcher.utter_message(response="utter_profile_nothing_new")
             return []
@@ -308,6 +311,18 @@ class ActionUpdateProfile(ProfileAction):
 
             return await ActionDidYouMean().unclear(dispatcher, tracker, question=True)
         return await action.respond(dispatcher, tracker, domain)
+
+    @staticmethod
+    async def _welcome(profile: Profile, query: Query, tracker: Tracker,
+                       dispatcher: CollectingDispatcher) -> List[Dict[str, Any]]:
+        """"thinking about switching into ML engineering": what the answers most depend on, asked."""
+        action = action_registry()["action_time_to_ready"]
+        reply = await answer_safely(action, profile, query, dispatcher)
+        if reply is None:
+            return []
+        reply.text = "Happy to help you into ML engineering. " + reply.text.replace(
+            "It depends mostly", "How long it takes depends mostly", 1)
+        return send(dispatcher, action.name(), query, reply, profile, tracker.sender_id)
 
     @staticmethod
     async def _what_next(profile: Profile, updated: Collection[str]) -> str:

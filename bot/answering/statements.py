@@ -400,3 +400,10 @@ SOMEONE_ELSES_THAT = re.compile(r"\b(?:that'?s|that (?:was|is)|those (?:are|were
 def taken_back(text: str, says_more: bool) -> bool:
     """Whether the message takes back the profile's latest change ("forget that", "that's him, not me")."""
     return bool(SOMEONE_ELSES_THAT.search(text)) or (bool(FORGET_THAT.search(text)) and not says_more)
+
+
+# "thinking about switching into ML engineering", "I'd like some career guidance": setting out, nothing to note
+SETTING_OUT = re.compile(
+    r"\b(?:switch\w*|get(?:ting)? into|break(?:ing)? into|mov(?:e|ing) into|transition\w*|pivot\w*|become|becoming|"
+    r"start(?:ing)? (?:out |a career )?in)\b[^.?!]{0,20}\b(?:ml|machine learning|ai|mle)\b|"
+    r"\bcareer (?:guidance|advice|help|change)\b", re.IGNORECASE)

@@ -1,3 +1,4 @@
+from bot.actions.career import ActionCareerLevels
 from bot.actions.role import ActionComparePay, ActionCompareRoles, ActionExplainRole
 from tests.actions.conftest import run_action, slots_after, spans
 
@@ -58,3 +59,9 @@ def test_related_roles_list_every_role_with_its_focus_and_median():
                      {"role": ["ml_engineer"]})
     for text in ("AI/ML Research Scientist** ($180K median)", "Data Engineer** ($130K median): data infrastructure"):
         assert text in out.text
+
+
+def test_a_level_asked_by_a_user_abroad_says_its_pay_is_us_pay():
+    out = run_action(ActionCareerLevels(), "what does a mid level do", "ask_career_levels", {"level": "mid"},
+                     slots={"location": "bangalore"})
+    assert out.text.startswith("The guide's salary figures are **US salaries**; it has none for Bangalore.")

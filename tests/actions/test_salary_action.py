@@ -147,3 +147,8 @@ def test_one_faang_company_by_name_is_said_to_have_no_figure_of_its_own():
 def test_pay_starting_out_is_the_first_levels_band():
     out = run_action(ActionSalary(), "what would i make starting out?", "ask_salary", slots={"location": "chicago"})
     assert out.text.startswith("**Junior ML Engineer in Chicago**") and "$120K-$140K" in out.text
+
+
+def test_a_first_salary_is_the_junior_band():
+    out = run_action(ActionSalary(), "what would my first salary look like", "ask_salary")
+    assert "**Junior ML Engineer**" in out.text and "$120K-$140K" in out.text

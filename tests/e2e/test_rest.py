@@ -274,3 +274,10 @@ def test_demand_over_there_for_a_user_abroad_says_the_guide_only_covers_the_us(b
     chat = Chat(bot_servers.rasa_url)
     chat.text("I live in Madrid")
     assert "doesn't say anything about demand in" in chat.text("is demand for ml engineers growing there?")
+
+
+def test_someone_setting_out_is_welcomed_and_asked_whether_they_program(bot_servers):
+    chat = Chat(bot_servers.rasa_url)
+    hello = chat.text("hi, considering a move into machine learning engineering")
+    assert "Do you already know how to program?" in hello
+    assert "2-3 years" in chat.text("nope, never coded")

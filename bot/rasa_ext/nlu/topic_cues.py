@@ -26,6 +26,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.answering.clauses import IS_QUESTION, REQUEST
+from bot.answering.statements import SETTING_OUT
 from bot.rasa_ext.nlu.intent_override import override_intent
 from bot.rasa_ext.nlu.lemma_phrases import Phrase, Word, occurs, word
 from bot.rasa_ext.nlu.not_covered import message_words
@@ -88,6 +89,8 @@ def cued_intents(topics: Sequence[Topic], words: Sequence[Word]) -> List[str]:
             and not any(occurs(u, words, 0) for u in t.unless)]  # "pay to", not "pay range supposed to"
 
 
+# A message that says the user is setting out on ML and asks nothing tells about them.
+SETTING_OUT_INTENT = "inform"
 # A cue of this many words of a `wins_when_specific` topic wins over a one-word cue of the
 # classifier's topic: "what skills do I have on file?" names the profile, not just skills.
 SPECIFIC_CUE_WORDS = 3
@@ -154,8 +157,11 @@ class TopicCueClassifier(GraphComponent):
             text = message.get(TEXT) or ""
             # a topic typed alone ("job hunting", "salary") asks for it too
             short = len(text.split()) <= SHORT_TOPIC_WORDS
-            if intent in self._keep or not (IS_QUESTION.search(text.strip()) or "?" in text
-                                            or REQUEST.search(text) or short):
+            asks = IS_QUESTION.search(text.strip()) or "?" in text or REQUEST.search(text)
+            if intent not in self._keep and not asks and SETTING_OUT.search(text):
+                override_intent(message, SETTING_OUT_INTENT)  # "considering a move into ML": no topic asked
+                continue
+            if intent in self._keep or not (asks or short):
                 continue
             if intent in ABOUT_THE_CONVERSATION and ABOUT_THE_CONVERSATION[intent].search(text):
                 continue
