@@ -6,8 +6,14 @@ from typing import Dict
 
 import yaml
 
-from bot.answering.action_base import (CHOOSES, KnowledgeAction, Reply, about_previous, action_registry,
-                                      detail_of_last_answer)
+from bot.answering.action_base import (
+    CHOOSES,
+    KnowledgeAction,
+    Reply,
+    about_previous,
+    action_registry,
+    detail_of_last_answer,
+)
 from bot.answering.query import Profile, Query
 from knowledge import KnowledgeBase
 from settings import BOT_CONTENT

@@ -190,7 +190,8 @@ def describe_step(kb: KnowledgeBase, profile: Profile, step: LearningStepInfo, t
     if lead:
         text = f"{lead} **{step.name}** ({position}): {step.summary}"
     else:
-        text = f"{'The last step' if step.position == total else position.capitalize()} is **{step.name}**: {step.summary}"
+        place = "The last step" if step.position == total else position.capitalize()
+        text = f"{place} is **{step.name}**: {step.summary}"
     text += f"\n{done}" if done else ""
     skills = step_skills(kb, step)
     todo = [k.name for k in skills if k.id not in profile.skills_known]

@@ -67,7 +67,8 @@ def describe(est: SalaryEstimate, from_profile: List[str], levels: Sequence[Care
 # Pay at the start of the ladder, whatever level the profile holds.
 STARTING_OUT = re.compile(r"\bstart(?:ing)? out\b|\bstarting (?:salary|pay)\b|\bentry[- ]level\b|"
                           r"\bfirst (?:(?:ml|machine learning|mle|ai)\s+)?(?:(?:engineer|engineering|eng)\s+)?"
-                          r"(?:job|role|position|gig|offer|salary|paycheck|pay)\b|\b(?:fresh|new) grads?\b|\bstarting level\b|"
+                          r"(?:job|role|position|gig|offer|salary|paycheck|pay)\b|\b(?:fresh|new) grads?\b|"
+                          r"\bstarting level\b|"
                           r"\b(?:switch(?:ed|ing)?|mov(?:e|ed|ing)|transition(?:ed|ing)?|pivot(?:ed|ing)?|jump(?:ed|ing)?)"
                           r"\s+(?:in)?to\s+(?:ml|machine learning|ai)\b", re.IGNORECASE)
 # Words that ask about pay: "does remote pay less?" is about pay, "is remote work common?" is not.

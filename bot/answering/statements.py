@@ -110,7 +110,8 @@ MOVE_DONE = re.compile(r"\b(?:moved|relocated|i'?m (?:now )?(?:moving|relocating
                        r"(?:we'?re|i'?m|we are|i am) (?:going|heading) to|^\W*(?:\w+\s*:\s*)?moving to|"
                        r"just (?:moved|relocated)|(?:gonna|going to|will|'ll)\b[^.;!?]{0,40}\b(?:move|relocate) to|"
                        # "i just accepted an offer at a startup": a job taken, not weighed
-                       r"(?:accepted|took|signed|taking|accepting) (?:an|the|a job|their|that) ?(?:offer|job|role|position)?)\b",
+                       r"(?:accepted|took|signed|taking|accepting) (?:an|the|a job|their|that) ?"
+                       r"(?:offer|job|role|position)?)\b",
                        re.IGNORECASE)
 # A question word where a question starts, before the value: "what would a junior make", ", and is boston ...".
 AUXILIARY = r"(?:do|does|did|is|are|am|can|could|would|should|will|shall)"
