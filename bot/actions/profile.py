@@ -11,7 +11,6 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot.actions.followup import FINISHED, NONE_DONE, ActionFollowUp, answer_in_words
 from bot.actions.learning import plan_for
-from bot.actions.skills import LANGUAGES
 from bot.answering.action_base import (
     KnowledgeAction,
     ProfileAction,
@@ -28,7 +27,7 @@ from bot.answering.action_base import (
 )
 from bot.answering.clauses import IS_QUESTION, REQUEST, SELF
 from bot.answering.other_skills import ENTITY as OTHER_SKILL
-from bot.answering.other_skills import any_programming, other_skill_names
+from bot.answering.other_skills import LANGUAGES, any_programming, other_skill_names
 from bot.answering.query import LIST_SLOTS, PROFILE_SLOTS, Profile, Query
 from bot.answering.questions import asked_questions, outside_questions
 from bot.answering.replies import bullets, describe_profile, join_words, level_years, profile_reply
@@ -239,6 +238,8 @@ class ActionUpdateProfile(ProfileAction):
         if pending_slot in (*PROFILE_SLOTS, *LIST_SLOTS) and pending_slot not in updates:
             # "yes obviously i write python" after "do you already know how to program?"
             answer = await asyncio.to_thread(answer_in_words, pending_slot, query)
+            if any(s.value == answer and s.stance in (ASKED, COMPARED) for s in query.said):
+                answer = None  # "so what about there, for a junior?" asks, it doesn't answer "which level?"
             current = getattr(profile, pending_slot)
             if pending_slot in LIST_SLOTS and answer is not None and answer not in current:
                 updates[pending_slot] = [*current, answer]

@@ -3,15 +3,14 @@ from typing import List
 
 from bot.answering.action_base import KnowledgeAction, Reply
 from bot.answering.other_skills import ENTITY as OTHER_SKILL
-from bot.answering.other_skills import any_programming, other_skill_names
+from bot.answering.other_skills import other_skill_names
 from bot.answering.query import Profile, Query
 from bot.answering.replies import bullets, intent_button, join_words
 from bot.answering.skill_needed import one_skill
+from bot.answering.skills_outside_guide import not_in_the_guide
 from bot.answering.statements import HOLDS, TARGET
 from knowledge import KnowledgeBase
 from knowledge.results import SkillInfo, Unknown
-
-LANGUAGES = "languages"  # knowledge/content/skills.yml
 
 
 def known_skills(profile: Profile, query: Query) -> List[str]:
@@ -19,19 +18,6 @@ def known_skills(profile: Profile, query: Query) -> List[str]:
     missing?", "if I know SQL ..."), not those it asks about ("does the guide cover transformers?")."""
     said = [s.value for s in query.said if s.kind == "skill" and s.stance in (HOLDS, TARGET)]
     return list(dict.fromkeys([*profile.skills_known, *said]))
-
-
-def not_in_the_guide(kb: KnowledgeBase, other_skills: List[str]) -> str:
-    """What the guide says nearest to skills it does not name: its languages, or its skill areas."""
-    names = other_skill_names()
-    named = join_words([names.get(s, s) for s in other_skills])
-    categories = kb.skill_categories()
-    languages = next((c for c in categories if c.id == LANGUAGES), None)
-    if languages is not None and any_programming(other_skills):
-        nearest = f"The languages it names: {languages.summary}"
-    else:
-        nearest = f"The skill areas it lists: {join_words([c.name for c in categories])}."
-    return f"The guide I'm built from doesn't mention {named}. {nearest}"
 
 
 def _mark(skill: SkillInfo, known: List[str]) -> str:
@@ -60,8 +46,9 @@ class ActionListSkills(KnowledgeAction):
             text = f"**{cat.name}**: {cat.summary}\n{bullets(lines)}"
             # "does kotlin count for the production languages thing?"
             return Reply(f"{not_in_the_guide(kb, others)}\n\n{text}" if others else text, buttons)
-        if skill and not step:
-            return Reply(one_skill(kb, skill, known), buttons)
+        if skill and not step:  # "does kotlin count as the java thing?": Kotlin first, then Java
+            text = one_skill(kb, skill, known)
+            return Reply(f"{not_in_the_guide(kb, others)}\n\n{text}" if others else text, buttons)
         if others and not step:  # "is C# useful for ML?"
             return Reply(not_in_the_guide(kb, others), buttons)
         if step:

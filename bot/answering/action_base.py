@@ -31,6 +31,7 @@ from bot.answering.ratings import new_answer_id, rating_token
 from bot.answering.replies import profile_reply
 from bot.answering.routing import follow_up_action, topic_action
 from bot.answering.skill_needed import skill_verdict
+from bot.answering.skills_outside_guide import not_in_the_guide
 from bot.answering.sources import recorded
 from bot.answering.statements import years_mean
 from knowledge import KnowledgeBase
@@ -146,6 +147,9 @@ class KnowledgeAction(ProfileAction, metaclass=ABCMeta):
         def kind_answer(kb: KnowledgeBase) -> Optional[Reply]:
             compared = comparison(kb, query, profile) if self.compares_things or len(roles) < 2 else None
             text = compared or prerequisites(kb, profile, query) or skill_verdict(kb, profile, query)
+            others = query.entities.get(OTHER_SKILL)
+            if text and compared and others:  # "does kotlin count as java or scala?": Kotlin is not in the guide
+                return Reply(f"{not_in_the_guide(kb, others)}\n\n{text}")
             if text:
                 return Reply(text)
             factor = pay_factor_answer(kb, query, self.about_pay) if len(roles) < 2 else None

@@ -11,6 +11,7 @@ from settings import BOT_CONTENT
 
 OTHER_SKILLS_FILE = BOT_CONTENT / "other_skills.yml"
 ENTITY = "other_skill"
+LANGUAGES = "languages"  # knowledge/content/skills.yml
 
 
 class OtherSkillsError(ValueError):

@@ -37,6 +37,8 @@ def one_skill(kb: KnowledgeBase, skill_id: str, known: List[str]) -> str:
 def skill_verdict(kb: KnowledgeBase, profile: Profile, query: Query) -> Optional[str]:
     """The answer to a yes/no question whether one skill is needed; None for any other question."""
     asked = set(query.entities.get("skill") or [])
-    if len(asked) != 1 or not YES_NO.search(query.text) or not NEEDED.search(query.text):
+    # a skill outside the guide named too ("does kotlin count for the java thing?"): the skills answer says so
+    if len(asked) != 1 or not YES_NO.search(query.text) or not NEEDED.search(query.text) or query.entities.get(
+            "other_skill"):
         return None
     return one_skill(kb, asked.pop(), profile.skills_known)

@@ -98,3 +98,11 @@ def test_a_question_about_a_skill_area_and_a_language_outside_the_guide_says_the
                      spans(text, other_skill__kotlin="kotlin", skill_category__production_languages="languages"))
     assert out.text.startswith("The guide I'm built from doesn't mention Kotlin")
     assert "**Programming languages**" in out.text
+
+
+def test_a_language_outside_the_guide_asked_beside_a_guide_skill_is_said_to_be_missing_first():
+    text = "does kotlin count for the java or scala requirement?"
+    out = run_action(ActionListSkills(), text, "ask_skills",
+                     spans(text, other_skill__kotlin="kotlin", skill__java="java", skill__scala="scala"))
+    assert out.text.startswith("The guide I'm built from doesn't mention Kotlin")
+    assert "Java" in out.text

@@ -709,3 +709,10 @@ def test_a_step_list_said_done_names_the_next_step():
     out = update(text, learning_step__python_fundamentals="python_fundamentals",
                  learning_step__linear_algebra_and_calculus="linear_algebra_calculus")
     assert "Next on the roadmap for you: **Supervised learning**" in out.text
+
+
+def test_a_level_asked_about_after_the_bot_asked_the_level_is_not_stored_as_the_users():
+    pay = run_action(ActionSalary(), "how much do ml engineers make", "ask_salary")
+    text = "i just moved to boston. so what about there, for a junior"
+    out = update(text, slots=slots_after(pay), location__boston="boston", level__junior="junior")
+    assert out.slot("location") == "boston" and not out.sets("level")
