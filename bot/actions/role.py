@@ -4,7 +4,15 @@ from typing import List
 
 from bot.answering.action_base import KnowledgeAction, Reply, action_registry
 from bot.answering.query import Profile, Query
-from bot.answering.replies import bullets, entity_button, intent_button, money, since_background
+from bot.answering.replies import (
+    bullets,
+    entity_button,
+    highest_figures,
+    intent_button,
+    level_pay,
+    money,
+    since_background,
+)
 from bot.answering.statements import ASKED
 from knowledge import KnowledgeBase
 from knowledge.results import RoleInfo, Unknown
@@ -113,7 +121,13 @@ class ActionComparePay(KnowledgeAction):
         lower = cmp.second if cmp.higher_paid.id == cmp.first.id else cmp.first
         text = (f"**{cmp.higher_paid.name}** pays more: a median of {money(cmp.higher_paid.median_salary)} vs "
                 f"{money(lower.median_salary)} for {lower.name} ({money(cmp.difference_usd)} more).")
-        if MLE in (first, second):
+        asked_level = query.first("level")
+        level = kb.career_level(asked_level) if asked_level else None
+        if MLE in (first, second) and level is not None and not isinstance(level, Unknown):
+            # "staff vs research scientist?": the medians are for whole roles; the level has its own figures
+            text += (f"\n\nThose are medians for the roles as a whole. **{level.name}** pay (US): {level_pay(level)}."
+                     + ("" if level.salary_bands else highest_figures(kb.career_levels())))
+        elif MLE in (first, second):
             text += "\n\nFor ML engineer pay by level, location and company, ask me about salary."
         return Reply(text, [intent_button("ML engineer salary", "ask_salary")], context={"role": [first, second]})
 

@@ -6,7 +6,14 @@ from bot.actions.role import MLE
 from bot.answering.action_base import KnowledgeAction, Reply, action_registry
 from bot.answering.pay_factors import premium_line
 from bot.answering.query import Profile, Query
-from bot.answering.replies import bullets, entity_button, inform_button, join_words, level_pay, money_range
+from bot.answering.replies import (
+    bullets,
+    entity_button,
+    highest_figures,
+    inform_button,
+    join_words,
+    money_range,
+)
 from bot.answering.salary_chart import salary_chart
 from knowledge import KnowledgeBase
 from knowledge.results import CareerLevelInfo, SalaryEstimate, SalaryRange
@@ -18,12 +25,6 @@ NEW_YORK, FAANG, REMOTE = "new_york", "faang", "remote"
 
 def _base(r: SalaryRange) -> str:
     return f"**{money_range(r.base.min_usd, r.base.max_usd)}** (“{r.base.wording}”)"
-
-
-def highest_figures(levels: Sequence[CareerLevelInfo]) -> str:
-    """The guide's highest salary figures: those of the highest level that has any."""
-    top = next((lv for lv in reversed(levels) if lv.salary_bands), None)
-    return f" {top.name.split()[0]} roles are its highest figure: {level_pay(top)}." if top else ""
 
 
 def describe(est: SalaryEstimate, from_profile: List[str], levels: Sequence[CareerLevelInfo]) -> str:

@@ -30,13 +30,17 @@ def compared_values(query: Query, kind: str) -> List[str]:
     return asked if len(asked) >= 2 else list(dict.fromkeys(query.entities.get(kind) or []))
 
 
+# Kinds compared three at a time: "SageMaker vs Vertex AI vs Azure ML", offers from a startup, Amazon and a bank.
+THREE_WAY = ("skill", "company_type")
+
+
 def _two(query: Query, kind: str, profile: Optional[Profile]) -> Optional[List[str]]:
-    """Two (for skills up to three: "SageMaker vs Vertex AI vs Azure ML") values of the kind."""
+    """Two (for THREE_WAY kinds up to three) values of the kind."""
     values = compared_values(query, kind)
     mine = getattr(profile, kind) if profile is not None and kind in PROFILE_SIDES else None
     if len(values) == 1 and mine and mine != values[0] and MINE_AGAINST.search(query.text):
         return [mine, values[0]]
-    return values[:3 if kind == "skill" else 2] if len(values) >= 2 else None
+    return values[:3 if kind in THREE_WAY else 2] if len(values) >= 2 else None
 
 
 def _locations(kb: KnowledgeBase, ids: List[str]) -> str:

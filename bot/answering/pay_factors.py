@@ -38,7 +38,7 @@ EFFECT = re.compile(r"\b(?:change|changes|affect|affects|impact|depend|depends|m
                     r"(?:paid|earn|make|pay) like)\b",
                     re.IGNORECASE)
 PAY = re.compile(r"\b(?:pay|pays|paid|salary|salaries|earn|earns|earning|make|money|comp|compensation|tc|income|"
-                 r"\$\$)\b", re.IGNORECASE)
+                 r"premium|\$\$)\b", re.IGNORECASE)
 ALL_FACTORS = re.compile(r"\b(?:factors?|determines?|decides?|drives?|moves the needle|what moves|what affects|"
                          r"depends on|"
                          r"main things|biggest things|what things)\b",

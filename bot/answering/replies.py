@@ -88,6 +88,12 @@ def level_pay(level: CareerLevelInfo) -> str:
     return " or ".join(f"{money_range(b.min_usd, b.max_usd)} (“{b.wording}”)" for b in level.salary_bands)
 
 
+def highest_figures(levels: Sequence[CareerLevelInfo]) -> str:
+    """The guide's highest salary figures: those of the highest level that has any."""
+    top = next((lv for lv in reversed(levels) if lv.salary_bands), None)
+    return f" {top.name.split()[0]} roles are its highest figure: {level_pay(top)}." if top else ""
+
+
 def level_years(level: CareerLevelInfo) -> str:
     """'2-5 years', '5+ years': how long into a career the guide puts a level."""
     return f"{level.min_years}+ years" if level.max_years is None else f"{level.min_years}-{level.max_years} years"

@@ -7,6 +7,7 @@ actions answer every question in order. A message that also tells something abou
 is classified `inform`: the profile answer notes it, then answers the questions.
 `install()` is called by bot.rasa_server and bot.shell before Rasa starts.
 """
+import re
 from typing import Any, Dict, List, Optional, Tuple
 
 from rasa.core.channels.channel import UserMessage
@@ -17,7 +18,7 @@ from bot.answering.clauses import POINTS_BACK, REDO, SELF, question_spans, state
 from bot.answering.intent_actions import action_for_intent
 from bot.answering.routing import answer_for, answer_uses, topic_kinds
 from bot.answering.statements import retracted_fields, stated_job
-from bot.rasa_ext.nlu.follow_up_shape import FOLLOW_UP_INTENT
+from bot.rasa_ext.nlu.follow_up_shape import FOLLOW_UP_INTENT, WHY, WHY_INTENT
 
 QUESTION_ENTITY = "question"
 EXTRACTOR = "careerbot_clauses"
@@ -56,6 +57,10 @@ async def _parse_each_question(self: MessageProcessor, message: UserMessage,
         part = UserMessage(text[start:end], sender_id=message.sender_id, input_channel=message.input_channel)
         parsed = self._parse_message_with_graph(part, tracker, only_output_properties)
         intent = parsed.get("intent") or {}
+        unsure_why = intent.get("name") == WHY_INTENT and (intent.get("confidence") or 0) < SURE
+        names = any(start <= (e.get("start") or -1) < end for e in parse_data.get("entities") or [])
+        if unsure_why and names and not WHY.match(text[start:end]):
+            intent = {**intent, "name": FALLBACK}  # "which step comes right before X?" names what it asks about
         if intent.get("name") == FALLBACK:  # "which cloud platforms do companies deploy on?": its topic names it
             # "which cloud platforms should i learn, and what version control stuff do employers expect?":
             # the message's topic, when the question names a thing of a kind that topic's answer uses
@@ -77,7 +82,28 @@ async def _parse_each_question(self: MessageProcessor, message: UserMessage,
             if isinstance(parsed.get(NOT_COVERED), dict):  # "also how do faang interviews work?": which topic
                 question[NOT_COVERED] = parsed[NOT_COVERED].get("topic")
             parse_data.setdefault("entities", []).append(question)
+    _first_question_leads(parse_data, text, spans)
     return parse_data
+
+
+# A statement part of at most this many words, naming nothing, does not set a message's topic.
+AFTERTHOUGHT_WORDS = 4
+
+
+def _first_question_leads(parse_data: Dict[str, Any], text: str, spans: List[Tuple[int, int]]) -> None:
+    """"not pay!! growth. what does the guide say about picking a company?": the message is about
+    its question, not about the few words around it the classifier read as pay."""
+    intent = (parse_data.get("intent") or {}).get("name")
+    questions = [e for e in parse_data.get("entities") or [] if e.get("entity") == QUESTION_ENTITY]
+    if not questions or intent in KEEP_INTENTS or questions[0]["value"] == intent:
+        return
+    if (questions[0].get("confidence_entity") or 0) < (parse_data.get("intent") or {}).get("confidence", 1.0):
+        return  # the question is less sure of its topic than the classifier is of the message's
+    rest = statement_part(text, spans)
+    named = any(e.get("entity") != QUESTION_ENTITY and rest[e["start"]:e["end"]].strip()
+                for e in parse_data.get("entities") or [] if isinstance(e.get("start"), int))
+    if not named and len(re.findall(r"\w+", rest)) <= AFTERTHOUGHT_WORDS:
+        parse_data["intent"] = {"name": questions[0]["value"], "confidence": questions[0].get("confidence_entity")}
 
 
 def _fits_the_message_topic(parsed: Dict[str, Any], whole: Optional[str]) -> bool:
@@ -111,6 +137,11 @@ def topic_intent(entities: List[Dict[str, Any]]) -> Optional[str]:
     return None
 
 
+# "mid-level MLE in seattle. ..." opens with the user's ML title
+ML_TITLE = re.compile(r"(?:i'?m\s+(?:a\s+|an\s+)?)?(?:junior|jr|mid[- ]?level|mid|senior|sr|staff|principal|lead)\s+"
+                      r"(?:mles?|ml\s+(?:engineer|eng)s?|machine learning engineers?)\b", re.IGNORECASE)
+
+
 def _describes_the_user(parse_data: Dict[str, Any], text: str, spans: List[Tuple[int, int]]) -> bool:
     """Whether the message, besides any questions, tells something about the user: a profile
     entity outside the questions, in a part that speaks of the user."""
@@ -118,7 +149,8 @@ def _describes_the_user(parse_data: Dict[str, Any], text: str, spans: List[Tuple
         return False
     statement = statement_part(text, spans)
     # "lead QA analyst for 9 years, mostly SQL. what level ...?" speaks of the user without an "I"
-    if not statement.strip() or not (SELF.search(statement) or stated_job(statement.strip())):
+    if not statement.strip() or not (SELF.search(statement) or stated_job(statement.strip())
+                                     or ML_TITLE.match(statement.strip())):
         return False
     return any(e.get("entity") in PROFILE_KINDS and isinstance(e.get("start"), int)
                and statement[e["start"]:e["end"]].strip()

@@ -65,3 +65,11 @@ def test_a_level_asked_by_a_user_abroad_says_its_pay_is_us_pay():
     out = run_action(ActionCareerLevels(), "what does a mid level do", "ask_career_levels", {"level": "mid"},
                      slots={"location": "bangalore"})
     assert out.text.startswith("The guide's salary figures are **US salaries**; it has none for Bangalore.")
+
+
+def test_a_level_against_another_role_gives_that_levels_own_figures_beside_the_medians():
+    out = run_action(ActionComparePay(), "staff vs research scientist, which pays more?", "compare_pay",
+                     {"level": "staff", "role": ["research_scientist"]})
+    assert "$180K" in out.text
+    assert "**Staff/Principal ML Engineer** pay (US): the guide gives no salary figure" in out.text
+    assert "$200K+" in out.text

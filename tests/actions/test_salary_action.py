@@ -1,3 +1,4 @@
+from bot.actions.faq import ActionSpecialize
 from bot.actions.followup import ActionFollowUp
 from bot.actions.profile import ActionUpdateProfile
 from bot.actions.salary import ActionSalary
@@ -152,3 +153,9 @@ def test_pay_starting_out_is_the_first_levels_band():
 def test_a_first_salary_is_the_junior_band():
     out = run_action(ActionSalary(), "what would my first salary look like", "ask_salary")
     assert "**Junior ML Engineer**" in out.text and "$120K-$140K" in out.text
+
+
+def test_whether_a_domain_counts_as_a_premium_specialisation_gets_the_guides_list():
+    out = run_action(ActionSpecialize(), "does recommender work count as one of the premium specializations?",
+                     "ask_specialize")
+    assert "computer vision, NLP, reinforcement learning" in out.text

@@ -281,3 +281,17 @@ def test_someone_setting_out_is_welcomed_and_asked_whether_they_program(bot_serv
     hello = chat.text("hi, considering a move into machine learning engineering")
     assert "Do you already know how to program?" in hello
     assert "2-3 years" in chat.text("nope, never coded")
+
+
+def test_pay_set_aside_gets_the_advice_on_choosing_where_to_grow(bot_servers):
+    chat = Chat(bot_servers.rasa_url)
+    text = chat.text("forget the money!! what does the guide say about choosing a company for learning")
+    assert "meaningful ML problems" in text and "US median" not in text
+
+
+def test_three_offers_are_compared_three_ways_and_an_ml_title_is_noted(bot_servers):
+    chat = Chat(bot_servers.rasa_url)
+    text = chat.text("senior ml engineer in new york. offers from a well-funded startup, netflix and an "
+                     "insurance company. which pays best?")
+    assert "Level: Senior ML Engineer" in text and "Location: New York" in text
+    assert "**a well-funded startup**" in text and "**FAANG**" in text and "**an established enterprise**" in text
