@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from bot.actions.followup import FINISHED, NONE_DONE, ActionFollowUp, answer_in_words
 from bot.actions.learning import plan_for
 from bot.answering.action_base import (
+    THEM,
     KnowledgeAction,
     ProfileAction,
     Reply,
@@ -24,6 +25,7 @@ from bot.answering.action_base import (
     remember_safely,
     reply_digest,
     send,
+    their_facts,
 )
 from bot.answering.clauses import IS_QUESTION, REQUEST, SELF
 from bot.answering.other_skills import ENTITY as OTHER_SKILL
@@ -255,6 +257,8 @@ class ActionUpdateProfile(ProfileAction):
                 return await self._answer_question(tracker, dispatcher, domain)
             if query.about_someone_else():
                 dispatcher.utter_message(text=SOMEONE_ELSE_REPLY)
+                facts = their_facts(query)  # kept for "how long would it take him?" next
+                return [SlotSet("context", {**(tracker.get_slot("context") or {}), THEM: facts})] if facts else []
             elif NO_ML_YET.search(query.text):  # "never done any ml tho": nothing to change, but heard
                 first = await asyncio.to_thread(lambda: kb.career_levels()[0])
                 dispatcher.utter_message(text=f"Noted: no ML experience yet, so I won't put you at an ML level; the "

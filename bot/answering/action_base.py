@@ -25,7 +25,15 @@ from bot.answering.pay_factors import FACTOR_CONTEXT, pay_factor_answer
 from bot.answering.prerequisites import prerequisites
 from bot.answering.previous_answer import KEPT_CHARS, from_last_answer, line_meant, refers_back
 from bot.answering.profile_memory import remember, restore_profile
-from bot.answering.query import CARRIED_KINDS, Profile, Query, drop_unknown_entities, experience_years
+from bot.answering.query import (
+    CARRIED_KINDS,
+    LIST_SLOTS,
+    PROFILE_SLOTS,
+    Profile,
+    Query,
+    drop_unknown_entities,
+    experience_years,
+)
 from bot.answering.questions import QUESTION_ENTITY, Asked, asked_questions, narrowed, outside_statements
 from bot.answering.ratings import new_answer_id, rating_token
 from bot.answering.replies import profile_reply
@@ -180,9 +188,13 @@ class KnowledgeAction(ProfileAction, metaclass=ABCMeta):
             level = await asyncio.to_thread(lambda: knowledge_base().level_for_years(years).id)
             profile.level = learned["level"] = level
         own = self._own_question(tracker)
-        reply = await answer_fully(self, profile, own or query, dispatcher)
+        them = their_profile(query)
+        reply = await answer_fully(self, them or profile, own or query, dispatcher)
         if reply is None:
             return []
+        if them is not None:  # "how long would it take him?" after "my husband is a chef, never coded"
+            reply = replace(reply, text=f"{FOR_THEM}\n{reply.text}", slots={})
+            learned = {}
         reply.slots = {**learned, **reply.slots}
         events = send(dispatcher, self.name(), query, reply, profile, tracker.sender_id)
         events += await answer_other_questions(self.name(), tracker, events, dispatcher)
@@ -273,6 +285,24 @@ def one_question(message: Dict[str, Any], asked: Asked, previous: Dict[str, Any]
 
 # A question about the person the message describes: "how long would it take him?"
 ABOUT_THEM = re.compile(r"\b(?:him|her|he|she|they|them|his|hers|their)\b", re.IGNORECASE)
+# ... and about the person an earlier message described (not "they": that is often ML engineers at large)
+ABOUT_HIM_OR_HER = re.compile(r"\b(?:him|her|he|she|his|hers|he'?s|she'?s)\b", re.IGNORECASE)
+# The context key for what the user said of someone else.
+THEM = "them"
+
+
+def their_facts(query: Query) -> Dict[str, str]:
+    """What the message says of someone else, as profile slots."""
+    theirs = query.someone_elses_profile()
+    return {slot: getattr(theirs, slot) for slot in PROFILE_SLOTS if getattr(theirs, slot)} if theirs else {}
+
+
+def their_profile(query: Query) -> Optional[Profile]:
+    """The profile of the person an earlier message described, for a question about him or her."""
+    facts = query.previous.get(THEM) or {}
+    if not facts or not ABOUT_HIM_OR_HER.search(query.text) or query.about_someone_else():
+        return None
+    return Profile(**{k: v for k, v in facts.items() if k in PROFILE_SLOTS}, asked=[*PROFILE_SLOTS, *LIST_SLOTS])
 FOR_THEM = "**About them, going by what you told me of them** (none of it is stored as yours):"
 # Answers to a question among others for intents no KnowledgeAction answers, registered by their
 # action's module (bot/actions/not_covered.py): intent -> the reply's text for that question.
@@ -412,7 +442,9 @@ def send(dispatcher: CollectingDispatcher, action: str, query: Query, reply: Rep
                "buttons": [{"title": b.get("title"), "payload": b.get("payload")} for b in reply.buttons or []],
                "sources": reply.sources or {},
                # what the answer before was about: "which is cheaper?" after a bootcamp, then self-study
-               "earlier": query.previous.get("entities") or {}}
+               "earlier": query.previous.get("entities") or {},
+               # what the user said of someone else: "how long would it take him?" in a later turn
+               THEM: their_facts(query) or query.previous.get(THEM) or {}}
     events = [SlotSet(name, value) for name, value in reply.slots.items()]
     events.append(SlotSet("context", context))
     if reply.asks_for:

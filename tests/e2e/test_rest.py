@@ -295,3 +295,11 @@ def test_three_offers_are_compared_three_ways_and_an_ml_title_is_noted(bot_serve
                      "insurance company. which pays best?")
     assert "Level: Senior ML Engineer" in text and "Location: New York" in text
     assert "**a well-funded startup**" in text and "**FAANG**" in text and "**an established enterprise**" in text
+
+
+def test_what_was_said_of_someone_else_answers_a_later_question_about_her(bot_servers):
+    chat = Chat(bot_servers.rasa_url)
+    assert "someone else" in chat.text("my sister is a pharmacist, she has never written any code")
+    her = chat.text("how long would she need to get job ready as an mle?")
+    assert "About them" in her and "2-3 years" in her
+    assert "new to coding" not in chat.text("what do you know about me?")
