@@ -40,7 +40,7 @@ REQUEST = re.compile(r"^\W*(?:please\s+|pls\s+|kindly\s+|can you\s+|could you\s+
                      r"\bif you (?:could|can|would) (?:please |kindly )?(?:tell|explain|describe|give|list|show|"
                      r"outline|clarify|let me know)\b|"
                      r"\b(?:please|pls|plz|kindly) (?:tell|explain|describe|give|list|show|outline|let me know|clarify|"
-                     r"confirm|advise)\b|"
+                     r"confirm|advise)\b|\b(?:appreciate|grateful for|would like) (?:some |a )?clarification\b|"
                      r"\b(?:i'?d|i would) (?:like|love|want) to (?:know|understand|learn|hear|ask)\b|"
                      r"\b(?:i'?m|i am|i was|was) (?:just )?(?:wondering|curious)\b|"
                      r"\bi wonder (?:if|whether|what|how|why)\b|"

@@ -34,19 +34,21 @@ EFFECT = re.compile(r"\b(?:change|changes|affect|affects|impact|depend|depends|m
                     r"boost|bump|premium|difference|higher|more|less|really|pay well|pays well|worth|factor|factors|"
                     r"influence|vary|varies|increase|raise|most|best|highest|top|determine|determines|drive|drives|"
                     r"needle|compare|compared|comparison|versus|vs|as much|the same|same as|earn well|still earn|"
-                    r"decide|decides|above market|below market|count(?:s|ed)? as|stands? for|"
+                    r"decide|decides|above market|below market|count(?:s|ed)? as|stands? for|extra|on top|push|pushes|"
+                    r"up or down|without relocat\w*|(?:have|need) to (?:move|relocate)|"
                     r"(?:paid|earn|make|pay) like)\b",
                     re.IGNORECASE)
 PAY = re.compile(r"\b(?:pay|pays|paid|salary|salaries|earn|earns|earning|make|money|comp|compensation|tc|income|"
                  r"premium|\$\$)\b", re.IGNORECASE)
 ALL_FACTORS = re.compile(r"\b(?:factors?|determines?|decides?|drives?|moves the needle|what moves|what affects|"
-                         r"depends on|"
+                         r"depends on|push(?:es)? \w+(?: \w+)? (?:up|down)|up or down|"
                          r"main things|biggest things|what things)\b",
                          re.IGNORECASE)
 FACTORS = {
     # first: "remotely from a cheap town" asks about remote work, not the town; "my area of
     # interest" about a specialisation, not a place; "faang vs a place like mine" about companies
     "remote": re.compile(r"\b(?:remote|remotely|wfh|work from home|stay (?:where i am|where i live|put|here)|"
+                         r"without relocat\w*|(?:have|need) to (?:move|relocate)|"
                          r"without moving|(?:don'?t|not) (?:want to )?(?:move|moving|relocate))\b", re.I),
     "specialization": re.compile(r"\b(?:niche|niches|speciali[sz]\w*|domain|domains|expertise|interests?)\b", re.I),
     "company_type": re.compile(r"\b(?:company|companies|employer|faang|big tech|startups?|enterprises?|firm)\b", re.I),

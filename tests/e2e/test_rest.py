@@ -303,3 +303,20 @@ def test_what_was_said_of_someone_else_answers_a_later_question_about_her(bot_se
     her = chat.text("how long would she need to get job ready as an mle?")
     assert "About them" in her and "2-3 years" in her
     assert "new to coding" not in chat.text("what do you know about me?")
+
+
+def test_a_sum_of_money_asked_about_from_abroad_is_a_pay_question_with_us_figures(bot_servers):
+    text = Chat(bot_servers.rasa_url).text("based in Lisbon. is $165k a realistic number for me?")
+    assert "US salaries" in text and "Lisbon" in text
+
+
+def test_staying_put_and_remote_work_get_the_guides_remote_sentence(bot_servers):
+    chat = Chat(bot_servers.rasa_url)
+    assert "Remote work is increasingly common" in chat.text("could i land a well paid ml job without relocating?")
+    assert "Remote work is increasingly common" in Chat(bot_servers.rasa_url).text(
+        "is working remote a realistic option in this field?")
+
+
+def test_what_pushes_pay_up_or_down_lists_the_factors(bot_servers):
+    text = Chat(bot_servers.rasa_url).text("what pushes an mle's pay up or down?")
+    assert "30-50%" in text and "20-40%" in text

@@ -22,7 +22,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.exceptions import RasaException
-from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.answering.clauses import IS_QUESTION, REQUEST
@@ -89,6 +89,22 @@ def cued_intents(topics: Sequence[Topic], words: Sequence[Word]) -> List[str]:
             and not any(occurs(u, words, 0) for u in t.unless)]  # "pay to", not "pay range supposed to"
 
 
+# A sum of money in a question ("is 165k realistic here?") asks about pay, unless these intents answer it.
+MONEY = re.compile(r"\$\s?\d|\b\d{2,3}\s?k\b|\b\d{2,3},\d{3}\b", re.IGNORECASE)
+PAY_INTENT = "ask_salary"
+PAY_ANSWERS = {PAY_INTENT, "compare_pay", "compare_roles", "ask_specialize", "ask_career_levels", "ask_why",
+               "followup_what_about", "ask_job_growth"}
+REMOTE = "remote"  # knowledge/content/salary_factors.yml
+# The user speaking of themselves: "I work remotely, how long ...?" tells, it doesn't ask about remote work.
+FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|my)\b", re.IGNORECASE)
+
+
+def asks_about_remote_work(message: Message) -> bool:
+    """"is working remote a realistic option?": the salary answer says what the guide says of remote work."""
+    remote = any(e.get("entity") == "location" and e.get("value") == REMOTE for e in message.get(ENTITIES) or [])
+    return remote and not FIRST_PERSON.search(message.get(TEXT) or "")
+
+
 # A message that says the user is setting out on ML and asks nothing tells about them.
 SETTING_OUT_INTENT = "inform"
 # A cue of this many words of a `wins_when_specific` topic wins over a one-word cue of the
@@ -100,8 +116,12 @@ def longest_cue(topic: Topic, words: Sequence[Word]) -> int:
     return max((len(c) for c in topic.cues if occurs(c, words, CUE_GAP)), default=0)
 
 
+# Below this confidence the classifier's topic does not shield a question from the other topics it names.
+SURE_OF_ITS_TOPIC = 0.5
+
+
 def cued_intent(topics: Sequence[Topic], words: Sequence[Word], intent: Optional[str],
-                ranking: Sequence[Dict[str, Any]]) -> Optional[str]:
+                ranking: Sequence[Dict[str, Any]], confidence: float = 1.0) -> Optional[str]:
     """The topic the question names instead of `intent`, or None when `intent` stands."""
     by_intent = {t.intent: t for t in topics}
     last = words[-1] if words else frozenset()
@@ -120,7 +140,11 @@ def cued_intent(topics: Sequence[Topic], words: Sequence[Word], intent: Optional
         specific = [c for c in cued if by_intent[c].wins_when_specific and intent not in by_intent[c].answered_by
                     and longest_cue(by_intent[c], words) >= max(SPECIFIC_CUE_WORDS, own + 2)]
         return specific[0] if specific else None
-    if any(intent in by_intent[c].answered_by for c in cued):
+    # a cued topic the classifier's answer covers is answered ("is an online course realistic?" stays
+    # education); when the classifier is unsure and another topic is cued too, the cued topics are
+    # ranked ("is remote work a realistic option?": remote work, not education)
+    uncovered = [c for c in cued if intent not in by_intent[c].answered_by]
+    if len(uncovered) < len(cued) and (not uncovered or confidence >= SURE_OF_ITS_TOPIC):
         return None
     ranked = [r.get("name") for r in ranking]
     return min(cued, key=lambda c: (ranked.index(c) if c in ranked else len(ranked), cued.index(c)))
@@ -168,7 +192,10 @@ class TopicCueClassifier(GraphComponent):
             words = message_words(message)
             if intent == "ask_source" and SHORT_SOURCE_QUESTION.search(text) and not cued_intents(self._topics, words):
                 continue
-            topic = cued_intent(self._topics, words, intent, message.get(INTENT_RANKING_KEY) or [])
+            topic = cued_intent(self._topics, words, intent, message.get(INTENT_RANKING_KEY) or [],
+                                (message.get(INTENT) or {}).get("confidence") or 0.0)
+            if (topic or intent) not in PAY_ANSWERS and (MONEY.search(text) or asks_about_remote_work(message)):
+                topic = PAY_INTENT  # "is the 165K figure realistic?", "is remote work a realistic option?"
             if topic:
                 override_intent(message, topic)
         return messages
