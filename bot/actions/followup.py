@@ -23,7 +23,7 @@ from bot.answering.clauses import IS_QUESTION, SELF
 from bot.answering.query import Profile, Query
 from bot.answering.questions import asked_questions
 from bot.answering.routing import follow_up_action, next_in_sequence
-from bot.answering.statements import SOMEONE_ELSE, taken_back
+from bot.answering.statements import OTHER_PERSON, SOMEONE_ELSE, taken_back
 
 # Kinds a follow-up does not change an answer by, so a statement naming them tells about the user.
 TOLD_NOT_ASKED = ("skill", "other_skill", "learning_step", "background")
@@ -75,7 +75,9 @@ class ActionAnswerYesNo(ProfileAction):
         query = Query.from_tracker(tracker)
         intent = query.intent
         pending = tracker.get_slot("pending")
-        value = await asyncio.to_thread(answer_in_words, (pending or {}).get("slot"), query) if pending else None
+        theirs = OTHER_PERSON.search(query.text)  # "not me, HIM. he programs": not the user's answer
+        value = (await asyncio.to_thread(answer_in_words, (pending or {}).get("slot"), query)
+                 if pending and not theirs else None)
         if value is not None:  # "yeah I write Go at work", "nope, never", "Mid-level": the answer
             from bot.actions.profile import ActionUpdateProfile  # it answers the pending question
 
@@ -127,7 +129,8 @@ def answers_the_pending_question(tracker: Tracker) -> bool:
     slot = (tracker.get_slot("pending") or {}).get("slot")
     message = tracker.latest_message or {}
     text = (message.get("text") or "").strip()
-    if not slot or len(text.split()) > ANSWER_WORDS or "?" in text or IS_QUESTION.search(text):
+    if (not slot or len(text.split()) > ANSWER_WORDS or "?" in text or IS_QUESTION.search(text)
+            or OTHER_PERSON.search(text)):
         return False
     return any(e.get("entity") == entity_kind(slot) for e in message.get("entities") or [])
 

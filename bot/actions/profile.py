@@ -29,7 +29,7 @@ from bot.answering.action_base import (
 )
 from bot.answering.clauses import IS_QUESTION, REQUEST, SELF
 from bot.answering.other_skills import ENTITY as OTHER_SKILL
-from bot.answering.other_skills import LANGUAGES, any_programming, other_skill_names
+from bot.answering.other_skills import any_programming, language_ids, other_skill_names
 from bot.answering.query import LIST_SLOTS, PROFILE_SLOTS, Profile, Query
 from bot.answering.questions import asked_questions, outside_questions
 from bot.answering.replies import bullets, describe_profile, join_words, level_years, profile_reply
@@ -39,6 +39,7 @@ from bot.answering.statements import (
     COMPARED,
     HOLDS,
     ML_CONTEXT,
+    OTHER_PERSON,
     SETTING_OUT,
     TARGET,
     retracted_fields,
@@ -48,7 +49,6 @@ from bot.answering.statements import (
     years_mean,
 )
 from knowledge import KnowledgeBase
-from knowledge.results import Unknown
 
 logger = logging.getLogger(__name__)
 
@@ -165,12 +165,6 @@ def named_values(kb: KnowledgeBase, values: List[Tuple[str, str]]) -> str:
     return join_words([name(kind, value) for kind, value in values])
 
 
-def language_ids(kb: KnowledgeBase) -> List[str]:
-    """The guide's skills that are programming languages (Python, Java, Scala, C++)."""
-    languages = kb.skill_category(LANGUAGES)
-    return [] if isinstance(languages, Unknown) else [k.id for k in languages.skills]
-
-
 def steps_named_after(kb: KnowledgeBase, denied_skills: List[str], steps_done: List[str]) -> List[str]:
     """The finished steps a denied skill names ("I haven't really done linear algebra": the
     "Linear algebra & calculus" step), which are then not finished either."""
@@ -237,8 +231,9 @@ class ActionUpdateProfile(ProfileAction):
             done = updates.get("steps_done", profile.steps_done)
             if any(s not in done for s in named):
                 updates["steps_done"] = [*done, *[s for s in named if s not in done]]
-        if pending_slot in (*PROFILE_SLOTS, *LIST_SLOTS) and pending_slot not in updates:
-            # "yes obviously i write python" after "do you already know how to program?"
+        # "yes obviously i write python" after "do you already know how to program?" (not "he programs")
+        if pending_slot in (*PROFILE_SLOTS, *LIST_SLOTS) and pending_slot not in updates and not OTHER_PERSON.search(
+                query.text):
             answer = await asyncio.to_thread(answer_in_words, pending_slot, query)
             if any(s.value == answer and s.stance in (ASKED, COMPARED) for s in query.said):
                 answer = None  # "so what about there, for a junior?" asks, it doesn't answer "which level?"

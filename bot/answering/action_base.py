@@ -20,7 +20,7 @@ from bot.answering.comparison import comparison
 from bot.answering.intent_actions import action_for_intent, question_also_asked
 from bot.answering.knowledge_access import knowledge_base
 from bot.answering.other_skills import ENTITY as OTHER_SKILL
-from bot.answering.other_skills import other_skill_names
+from bot.answering.other_skills import language_ids, other_skill_names
 from bot.answering.pay_factors import FACTOR_CONTEXT, pay_factor_answer
 from bot.answering.prerequisites import prerequisites
 from bot.answering.previous_answer import KEPT_CHARS, from_last_answer, line_meant, refers_back
@@ -41,7 +41,7 @@ from bot.answering.routing import follow_up_action, topic_action
 from bot.answering.skill_needed import skill_verdict
 from bot.answering.skills_outside_guide import not_in_the_guide
 from bot.answering.sources import recorded
-from bot.answering.statements import years_mean
+from bot.answering.statements import HIM_OR_HER, years_mean
 from knowledge import KnowledgeBase
 
 logger = logging.getLogger(__name__)
@@ -285,22 +285,22 @@ def one_question(message: Dict[str, Any], asked: Asked, previous: Dict[str, Any]
 
 # A question about the person the message describes: "how long would it take him?"
 ABOUT_THEM = re.compile(r"\b(?:him|her|he|she|they|them|his|hers|their)\b", re.IGNORECASE)
-# ... and about the person an earlier message described (not "they": that is often ML engineers at large)
-ABOUT_HIM_OR_HER = re.compile(r"\b(?:him|her|he|she|his|hers|he'?s|she'?s)\b", re.IGNORECASE)
 # The context key for what the user said of someone else.
 THEM = "them"
 
 
 def their_facts(query: Query) -> Dict[str, str]:
     """What the message says of someone else, as profile slots."""
-    theirs = query.someone_elses_profile()
+    if not query.about_someone_else():  # most messages: no knowledge-base lookup
+        return {}
+    theirs = query.someone_elses_profile(language_ids(knowledge_base()))
     return {slot: getattr(theirs, slot) for slot in PROFILE_SLOTS if getattr(theirs, slot)} if theirs else {}
 
 
 def their_profile(query: Query) -> Optional[Profile]:
     """The profile of the person an earlier message described, for a question about him or her."""
     facts = query.previous.get(THEM) or {}
-    if not facts or not ABOUT_HIM_OR_HER.search(query.text) or query.about_someone_else():
+    if not facts or not HIM_OR_HER.search(query.text) or query.about_someone_else():
         return None
     return Profile(**{k: v for k, v in facts.items() if k in PROFILE_SLOTS}, asked=[*PROFILE_SLOTS, *LIST_SLOTS])
 FOR_THEM = "**About them, going by what you told me of them** (none of it is stored as yours):"
@@ -333,7 +333,8 @@ async def answer_other_questions(answered: str, tracker: Tracker, events: List[D
     first = next((a for a in questions if action_for_intent().get(a.intent) == answered), None)
     more: List[Dict[str, Any]] = []
     previous: Dict[str, Any] = tracker.get_slot("context") or {}
-    theirs = Query.from_message(message, previous).someone_elses_profile()
+    languages = await asyncio.to_thread(language_ids, knowledge_base())
+    theirs = Query.from_message(message, previous).someone_elses_profile(languages)
     for asked in questions:
         query = one_question(message, asked, previous)
         name = action_for_intent().get(asked.intent, "")

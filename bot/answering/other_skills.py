@@ -3,10 +3,12 @@ kept in the profile as named, and known to mean the user already programs when t
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Dict, Iterable, Tuple
+from typing import Dict, Iterable, List, Tuple
 
 import yaml
 
+from knowledge import KnowledgeBase
+from knowledge.results import Unknown
 from settings import BOT_CONTENT
 
 OTHER_SKILLS_FILE = BOT_CONTENT / "other_skills.yml"
@@ -56,3 +58,9 @@ def any_programming(skill_ids: Iterable[str]) -> bool:
     """Whether knowing these skills means the user already programs."""
     programming = {s.id for s in other_skills() if s.programming}
     return any(i in programming for i in skill_ids)
+
+
+def language_ids(kb: KnowledgeBase) -> List[str]:
+    """The guide's skills that are programming languages (Python, Java, Scala, C++)."""
+    languages = kb.skill_category(LANGUAGES)
+    return [] if isinstance(languages, Unknown) else [k.id for k in languages.skills]

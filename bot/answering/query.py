@@ -159,12 +159,14 @@ class Query:
             return False
         return any(s.kind in kinds and s.stance in (HOLDS, DENIED, FORMER, SOMEONE_ELSE) for s in self.said)
 
-    def someone_elses_profile(self) -> Optional["Profile"]:
+    def someone_elses_profile(self, languages: Collection[str] = ()) -> Optional["Profile"]:
         """What the message says of someone else ("he's an accountant in Boston, no real
-        programming"), as a profile, for a question about them; None when it says nothing."""
+        programming"), as a profile, for a question about them; None when it says nothing. A
+        language among their skills (`languages`: the guide's) makes them a programmer."""
         theirs = [s for s in self.said if s.stance == SOMEONE_ELSE and s.kind in PROFILE_SLOTS]
         their_skills = [s.value for s in self.said if s.stance == SOMEONE_ELSE and s.kind == OTHER_SKILL]
-        if any_programming(their_skills) and not any(s.kind == "background" for s in theirs):
+        codes = any(s.stance == SOMEONE_ELSE and s.kind == "skill" and s.value in languages for s in self.said)
+        if (codes or any_programming(their_skills)) and not any(s.kind == "background" for s in theirs):
             theirs.append(Statement("background", "programmer", SOMEONE_ELSE))  # "my husband codes in C#"
         if not theirs:
             return None

@@ -408,3 +408,8 @@ SETTING_OUT = re.compile(
     r"\b(?:switch\w*|get(?:ting)? into|break(?:ing)? into|mov(?:e|ing) into|transition\w*|pivot\w*|become|becoming|"
     r"start(?:ing)? (?:out |a career )?in)\b[^.?!]{0,20}\b(?:ml|machine learning|ai|mle)\b|"
     r"\bcareer (?:guidance|advice|help|change)\b", re.IGNORECASE)
+
+
+# A question about one other person ("how long would it take him?"); not "they", which is often ML
+# engineers at large.
+HIM_OR_HER = re.compile(r"\b(?:him|her|he|she|his|hers|he'?s|she'?s)\b", re.IGNORECASE)

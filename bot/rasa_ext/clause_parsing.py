@@ -17,7 +17,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from bot.answering.clauses import POINTS_BACK, REDO, SELF, question_spans, statement_part
 from bot.answering.intent_actions import action_for_intent
 from bot.answering.routing import answer_for, answer_uses, topic_kinds
-from bot.answering.statements import retracted_fields, stated_job
+from bot.answering.statements import HIM_OR_HER, retracted_fields, stated_job
 from bot.rasa_ext.nlu.follow_up_shape import FOLLOW_UP_INTENT, WHY, WHY_INTENT
 
 QUESTION_ENTITY = "question"
@@ -148,6 +148,8 @@ def _describes_the_user(parse_data: Dict[str, Any], text: str, spans: List[Tuple
     if (parse_data.get("intent") or {}).get("name") in KEEP_INTENTS:
         return False
     statement = statement_part(text, spans)
+    if not SELF.search(statement) and any(HIM_OR_HER.search(text[a:b]) for a, b in spans):
+        return False  # "ok and his salary? junior ml engineer in new york": about him
     # "lead QA analyst for 9 years, mostly SQL. what level ...?" speaks of the user without an "I"
     if not statement.strip() or not (SELF.search(statement) or stated_job(statement.strip())
                                      or ML_TITLE.match(statement.strip())):

@@ -320,3 +320,16 @@ def test_staying_put_and_remote_work_get_the_guides_remote_sentence(bot_servers)
 def test_what_pushes_pay_up_or_down_lists_the_factors(bot_servers):
     text = Chat(bot_servers.rasa_url).text("what pushes an mle's pay up or down?")
     assert "30-50%" in text and "20-40%" in text
+
+
+def test_a_parent_asking_for_a_son_who_codes_gets_his_answers_and_keeps_their_own_profile(bot_servers):
+    chat = Chat(bot_servers.rasa_url)
+    first = chat.text("asking for my daughter: she is 24, in Seattle, knows Java and SQL. how long until she's "
+                      "job-ready as an ML engineer?")
+    assert "About them" in first and "12-18 months" in first
+    pay = chat.text("not me, HER. she codes in java. what would she make as a junior in seattle")
+    assert "About them" in pay and "Seattle" in pay
+    chat.text("and her salary then? junior ml engineer in seattle")
+    assert "2-3 years" in chat.text("i can not program at all myself. how long would it take me?")
+    mine = chat.text("what do you know about me?")
+    assert "Seattle" not in mine and "Junior" not in mine and "new to coding" in mine
