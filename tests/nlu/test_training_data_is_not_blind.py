@@ -1,5 +1,6 @@
-"""The blind sets stay blind: no sentence of theirs (three words or more) is a training example.
-Short replies ("ok", "why?") are everyone's words and may stand in both."""
+"""The blind sets stay blind: no sentence of theirs (three words or more, counted as compared:
+"what's next?" is "what s next") is a training example. Short replies ("ok", "why?") are
+everyone's words and may stand in both."""
 import re
 from pathlib import Path
 from typing import Set
@@ -32,5 +33,5 @@ def blind_sentences() -> Set[str]:
 def test_no_blind_sentence_is_a_training_example():
     blind = blind_sentences()
     assert len(blind) > 1000
-    shared = sorted(s for s in training_sentences() if len(ANNOTATION.sub(r"\1", s).split()) >= 3 and plain(s) in blind)
+    shared = sorted(s for s in training_sentences() if len(plain(s).split()) >= 3 and plain(s) in blind)
     assert shared == []
