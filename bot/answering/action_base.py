@@ -297,12 +297,22 @@ def their_facts(query: Query) -> Dict[str, str]:
     return {slot: getattr(theirs, slot) for slot in PROFILE_SLOTS if getattr(theirs, slot)} if theirs else {}
 
 
+def as_their_profile(facts: Dict[str, str]) -> Optional[Profile]:
+    """Someone else's facts as a profile the bot asks nothing about; None when there are none."""
+    if not facts:
+        return None
+    profile = Profile(asked=[*PROFILE_SLOTS, *LIST_SLOTS])
+    for slot, value in facts.items():
+        if slot in PROFILE_SLOTS:
+            setattr(profile, slot, value)
+    return profile
+
+
 def their_profile(query: Query) -> Optional[Profile]:
     """The profile of the person an earlier message described, for a question about him or her."""
-    facts = query.previous.get(THEM) or {}
-    if not facts or not HIM_OR_HER.search(query.text) or query.about_someone_else():
+    if not HIM_OR_HER.search(query.text) or query.about_someone_else():
         return None
-    return Profile(**{k: v for k, v in facts.items() if k in PROFILE_SLOTS}, asked=[*PROFILE_SLOTS, *LIST_SLOTS])
+    return as_their_profile(query.previous.get(THEM) or {})
 FOR_THEM = "**About them, going by what you told me of them** (none of it is stored as yours):"
 # Answers to a question among others for intents no KnowledgeAction answers, registered by their
 # action's module (bot/actions/not_covered.py): intent -> the reply's text for that question.
@@ -333,8 +343,8 @@ async def answer_other_questions(answered: str, tracker: Tracker, events: List[D
     first = next((a for a in questions if action_for_intent().get(a.intent) == answered), None)
     more: List[Dict[str, Any]] = []
     previous: Dict[str, Any] = tracker.get_slot("context") or {}
-    languages = await asyncio.to_thread(language_ids, knowledge_base())
-    theirs = Query.from_message(message, previous).someone_elses_profile(languages)
+    # only a message about someone else looks up the guide's languages
+    theirs = as_their_profile(await asyncio.to_thread(their_facts, Query.from_message(message, previous)))
     for asked in questions:
         query = one_question(message, asked, previous)
         name = action_for_intent().get(asked.intent, "")
